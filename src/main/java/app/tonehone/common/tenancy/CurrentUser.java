@@ -1,0 +1,29 @@
+package app.tonehone.common.tenancy;
+
+import app.tonehone.common.error.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/** The signed-in user of this request: the UUID in the access token's {@code sub}. */
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The caller's id; 401 when the request carries no valid token or its subject is not a user id. */
+    public UUID id() {
+        if (identity.isAnonymous()) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        try {
+            return UUID.fromString(identity.getPrincipal().getName());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(401, "The token's subject is not a user id");
+        }
+    }
+}

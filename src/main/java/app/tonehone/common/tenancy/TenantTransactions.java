@@ -1,0 +1,40 @@
+package app.tonehone.common.tenancy;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The one way tenant data is read or written. Opens a Hibernate Reactive session and
+ * transaction, makes {@code userId} the caller for row-level security
+ * ({@code set_config('app.user_id', ..., true)}: local to the transaction, so it can never
+ * outlive it on a pooled connection), then runs {@code work} in that same transaction.
+ * Reads go through it too: outside a transaction the policies see no user and return nothing.
+ *
+ * <p>Call it once per request from the service layer, at the outermost level, and touch the
+ * entities it returns only inside {@code work}: the session closes when the Uni completes.
+ */
+@ApplicationScoped
+public class TenantTransactions {
+
+    static final String SET_USER = "select set_config('app.user_id', ?1, true)";
+
+    public <T> Uni<T> run(UUID userId, Supplier<Uni<T>> work) {
+        Objects.requireNonNull(userId, "userId");
+        // A nested call would silently switch the user of the outer transaction: refuse it.
+        return Panache.currentTransaction().chain(outer -> outer != null
+                ? Uni.createFrom().failure(new IllegalStateException("tenant transactions do not nest"))
+                : inNewTransaction(userId, work));
+    }
+
+    private static <T> Uni<T> inNewTransaction(UUID userId, Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(SET_USER)
+                        .setParameter(1, userId.toString())
+                        .getSingleResult())
+                .chain(ignored -> work.get()));
+    }
+}
