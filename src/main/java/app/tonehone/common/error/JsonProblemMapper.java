@@ -36,7 +36,11 @@ public class JsonProblemMapper {
 
     @ServerExceptionMapper
     public Response map(JsonProcessingException e) {
-        return Problems.response(400, "The body could not be read as JSON");
+        return switch (e) {
+            case JsonParseException parse -> map(parse);
+            case JsonMappingException mapping -> mapping(mapping);
+            default -> Problems.response(400, "The body could not be read as JSON");
+        };
     }
 
     private static Response mapping(JsonMappingException e) {

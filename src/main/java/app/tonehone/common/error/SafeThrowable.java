@@ -1,6 +1,9 @@
 package app.tonehone.common.error;
 
 import io.vertx.pgclient.PgException;
+import java.sql.SQLException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * A copy of a failure that keeps its classes and stack traces but drops every message:
@@ -23,11 +26,18 @@ public final class SafeThrowable extends RuntimeException {
     }
 
     private static String summary(Throwable t) {
-        if (t instanceof PgException pg) {
-            return t.getClass().getName() + " [sqlstate " + pg.getSqlState()
-                    + (pg.getConstraint() != null ? ", constraint " + pg.getConstraint() : "") + "]";
-        }
-        return t.getClass().getName();
+        return switch (t) {
+            case PgException pg -> database(t, pg.getSqlState(), pg.getConstraint());
+            case ConstraintViolationException violation -> database(t, violation.getSQLState(), violation.getConstraintName());
+            case JDBCException jdbc -> database(t, jdbc.getSQLState(), null);
+            case SQLException sql -> database(t, sql.getSQLState(), null);
+            default -> t.getClass().getName();
+        };
+    }
+
+    private static String database(Throwable t, String sqlState, String constraint) {
+        return t.getClass().getName() + " [sqlstate " + sqlState
+                + (constraint != null ? ", constraint " + constraint : "") + "]";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.tonehone.common.error;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -12,8 +13,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class WebApplicationProblemMapper {
 
+    private final JsonProblemMapper json = new JsonProblemMapper();
+
     @ServerExceptionMapper
     public Response map(WebApplicationException e) {
+        // The REST layer wraps some body-reading failures (malformed JSON) in a 400.
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return json.map(cause);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return UnexpectedProblemMapper.internalError(e);

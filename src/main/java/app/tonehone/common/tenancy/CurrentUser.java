@@ -1,6 +1,7 @@
 package app.tonehone.common.tenancy;
 
-import app.tonehone.common.error.ApiException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -18,12 +19,12 @@ public class CurrentUser {
     /** The caller's id; 401 when the request carries no valid token or its subject is not a user id. */
     public UUID id() {
         if (identity.isAnonymous()) {
-            throw new io.quarkus.security.UnauthorizedException();
+            throw new UnauthorizedException();
         }
         try {
             return UUID.fromString(identity.getPrincipal().getName());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(401, "The token's subject is not a user id");
+            throw new AuthenticationFailedException("the token's subject is not a user id");
         }
     }
 }

@@ -1,11 +1,14 @@
 package app.tonehone.common.tenancy;
 
+import io.quarkus.hibernate.orm.runtime.PersistenceUnitUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The one way tenant data is read or written. Opens a Hibernate Reactive session and
@@ -24,10 +27,14 @@ public class TenantTransactions {
 
     public <T> Uni<T> run(UUID userId, Supplier<Uni<T>> work) {
         Objects.requireNonNull(userId, "userId");
-        // A nested call would silently switch the user of the outer transaction: refuse it.
-        return Panache.currentTransaction().chain(outer -> outer != null
-                ? Uni.createFrom().failure(new IllegalStateException("tenant transactions do not nest"))
-                : inNewTransaction(userId, work));
+        return Uni.createFrom().deferred(() -> {
+            // A nested call would silently switch the user of the outer transaction: refuse it.
+            Mutiny.Session current = SessionOperations.getCurrentSession(PersistenceUnitUtil.DEFAULT_PERSISTENCE_UNIT_NAME);
+            if (current != null && current.currentTransaction() != null) {
+                return Uni.createFrom().failure(new IllegalStateException("tenant transactions do not nest"));
+            }
+            return inNewTransaction(userId, work);
+        });
     }
 
     private static <T> Uni<T> inNewTransaction(UUID userId, Supplier<Uni<T>> work) {
