@@ -104,7 +104,7 @@ SECRETS
   if as_pg "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     echo "services.sh: PostgreSQL already running on 127.0.0.1:$PG_PORT" >&2
   else
-    port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process (PostgreSQL for $dir)"
+    port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process (PostgreSQL for $dir); bin/run takes TONEHONE_LOCAL_PG_PORT"
     as_pg "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null \
       || { tail -20 "$pgdata/server.log" >&2; die "PostgreSQL did not start"; }
   fi
@@ -117,7 +117,7 @@ SECRETS
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --no-auth-warning -a "$REDIS_PASSWORD" ping 2>/dev/null | grep -q PONG; then
     echo "services.sh: Redis already running on 127.0.0.1:$REDIS_PORT" >&2
   else
-    port_in_use "$REDIS_PORT" && die "port $REDIS_PORT is taken by another process (Redis for $dir)"
+    port_in_use "$REDIS_PORT" && die "port $REDIS_PORT is taken by another process (Redis for $dir); bin/run takes TONEHONE_LOCAL_REDIS_PORT"
     # The password goes in through a config file, not the command line that ps shows.
     cat > "$dir/redis/redis.conf" <<CONF
 bind 127.0.0.1
