@@ -3,10 +3,12 @@ package app.tonehone.user;
 import app.tonehone.common.tenancy.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/me")
 @Authenticated
@@ -24,5 +26,11 @@ public class MeResource {
     @GET
     public Uni<MeResponse> me() {
         return users.me(currentUser.id());
+    }
+
+    /** Closes the account at once: its tokens stop working, its email is free again; a job purges its data. */
+    @DELETE
+    public Uni<Response> delete() {
+        return users.deleteAccount(currentUser.id()).map(ignored -> Response.noContent().build());
     }
 }

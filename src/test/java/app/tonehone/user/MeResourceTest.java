@@ -1,6 +1,7 @@
 package app.tonehone.user;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -51,12 +52,24 @@ class MeResourceTest {
     }
 
     @Test
-    void anAccountThatDoesNotExistOrWasDeletedIs404() {
-        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID())).when().get(ME).then()
-                .statusCode(404).contentType(Problem.MEDIA_TYPE);
+    void tokensOfAnAccountThatDoesNotExistOrWasDeletedAreRefused() {
+        expectUnauthorized(TestTokens.accessToken(UUID.randomUUID()));
+        String bobsToken = TestTokens.accessToken(bob);
+        given().auth().oauth2(bobsToken).when().get(ME).then().statusCode(200);
         TestDatabase.ownerExecute("update users set deleted_at = now(), email = null, password_hash = null where id = ?", bob);
+        expectUnauthorized(bobsToken);
+    }
+
+    @Test
+    void deletingTheAccountRefusesItsTokensAtOnceAndLeavesOthersAlone() {
+        String alicesToken = TestTokens.accessToken(alice);
+        given().auth().oauth2(alicesToken).when().delete(ME).then().statusCode(204);
+        expectUnauthorized(alicesToken);
+        given().auth().oauth2(alicesToken).when().delete(ME).then().statusCode(401);
+        assertThat(TestDatabase.ownerQuery("select coalesce(email, '-') || ' ' || coalesce(password_hash, '-') || ' '"
+                + " || (deleted_at is not null) from users where id = ?", alice)).containsExactly("- - true");
         given().auth().oauth2(TestTokens.accessToken(bob)).when().get(ME).then()
-                .statusCode(404).contentType(Problem.MEDIA_TYPE);
+                .statusCode(200).body("email", equalTo("bob-" + bob + "@example.com"));
     }
 
     private static void expectUnauthorized(String token) {
