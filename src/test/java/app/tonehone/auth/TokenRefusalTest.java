@@ -24,12 +24,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class TokenRefusalTest {
 
+    private static final String TONE =
+            "{\"name\":\"Bold\",\"playfulness\":7,\"formality\":3,\"forwardness\":8,\"expressiveness\":6}";
+    /** Any existing id will do: the request must be refused before it is looked up. */
+    private static final String PRESET = "01a241c8-ac00-70a0-8b5e-7a11ce000000";
+
     /** Method, path and a plausible body of every authenticated endpoint. */
     static final List<String[]> ENDPOINTS = List.of(
             new String[] {"GET", "/api/v1/me", null},
             new String[] {"DELETE", "/api/v1/me", null},
             new String[] {"POST", "/api/v1/auth/password",
-                    "{\"currentPassword\":\"old password\",\"newPassword\":\"new password!\"}"});
+                    "{\"currentPassword\":\"old password\",\"newPassword\":\"new password!\"}"},
+            new String[] {"GET", "/api/v1/tone-profiles", null},
+            new String[] {"POST", "/api/v1/tone-profiles", TONE},
+            new String[] {"GET", "/api/v1/tone-profiles/nearest?playfulness=5&formality=5&forwardness=5&expressiveness=5", null},
+            new String[] {"GET", "/api/v1/tone-profiles/" + PRESET, null},
+            new String[] {"PUT", "/api/v1/tone-profiles/" + PRESET, TONE},
+            new String[] {"PATCH", "/api/v1/tone-profiles/" + PRESET, "{\"playfulness\":3}"},
+            new String[] {"DELETE", "/api/v1/tone-profiles/" + PRESET, null});
 
     static Stream<Arguments> endpointsAndBadTokens() {
         UUID user = UUID.randomUUID();
