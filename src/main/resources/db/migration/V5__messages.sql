@@ -39,7 +39,10 @@ CREATE TABLE messages (
 CREATE TABLE messages_default PARTITION OF messages DEFAULT;
 
 -- Keyset pages in both directions, afterSeq, and the composite foreign key's lookups.
-CREATE INDEX messages_conversation_seq_idx ON messages (conversation_id, seq);
+-- user_id sits between the two so that the row-level security predicate (user_id = caller)
+-- is an index condition too: with (conversation_id, seq) alone the planner, unsure of the
+-- policy's selectivity, was seen to prefer other indexes and sort (bench/rls: 1.5x faster).
+CREATE INDEX messages_conversation_user_seq_idx ON messages (conversation_id, user_id, seq);
 
 -- ensure_message_partitions: creates the monthly partitions from months_back months ago up
 -- to months_ahead months after the current one (UTC months, bounds written with an explicit

@@ -41,7 +41,12 @@ class TokenRefusalTest {
             new String[] {"GET", "/api/v1/tone-profiles/" + PRESET, null},
             new String[] {"PUT", "/api/v1/tone-profiles/" + PRESET, TONE},
             new String[] {"PATCH", "/api/v1/tone-profiles/" + PRESET, "{\"playfulness\":3}"},
-            new String[] {"DELETE", "/api/v1/tone-profiles/" + PRESET, null});
+            new String[] {"DELETE", "/api/v1/tone-profiles/" + PRESET, null},
+            new String[] {"GET", "/api/v1/conversations", null},
+            new String[] {"POST", "/api/v1/conversations", "{\"personName\":\"Sam\"}"},
+            new String[] {"GET", "/api/v1/conversations/" + PRESET, null},
+            new String[] {"PATCH", "/api/v1/conversations/" + PRESET, "{\"notes\":\"x\"}"},
+            new String[] {"DELETE", "/api/v1/conversations/" + PRESET, null});
 
     static Stream<Arguments> endpointsAndBadTokens() {
         UUID user = UUID.randomUUID();

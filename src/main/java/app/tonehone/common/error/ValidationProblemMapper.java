@@ -59,6 +59,10 @@ public class ValidationProblemMapper {
         StringBuilder name = new StringBuilder();
         for (Path.Node node : nodes) {
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // An element of a list of values (profilePhotos[3]); map values keep the map's name.
+                if (node.isInIterable() && node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
                 continue;
             }
             if (node.isInIterable() && !name.isEmpty() && node.getIndex() != null) {

@@ -40,4 +40,31 @@ public final class QueryParameters {
         long value = Long.parseLong(raw);
         return value < min || value > max ? new Problem.FieldError(name, range) : null;
     }
+
+    /** A true/false parameter; absent or empty gives {@code defaultValue} (which may be null: no filter). */
+    public static Boolean bool(String name, String raw, Boolean defaultValue) {
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw InvalidFieldsException.of(name, "must be true or false");
+        };
+    }
+
+    /** A UUID parameter; absent or empty gives null. */
+    public static java.util.UUID uuid(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            if (raw.length() == 36) {
+                return java.util.UUID.fromString(raw);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw InvalidFieldsException.of(name, "must be a UUID");
+    }
 }

@@ -1,0 +1,74 @@
+package app.tonehone.conversation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Conversation queries; call inside a tenant transaction. Every query also filters on
+ * user_id itself (row-level security is the second line), and the list queries match the
+ * partial indexes of V4 exactly: (user_id, last_activity_at desc, id desc) where not deleted
+ * and archived or not, and the waiting-for-you one where last_speaker = 'them'.
+ */
+@ApplicationScoped
+public class ConversationRepository implements PanacheRepositoryBase<Conversation, Conversation.Key> {
+
+    /** Which conversations a list shows; nulls mean no filter. */
+    public record Filter(boolean archived, Platform platform, Boolean waiting) {
+    }
+
+    /** The last row of a page: where the next one starts. */
+    public record Position(Instant lastActivityAt, UUID id) {
+    }
+
+    public Uni<List<Conversation>> page(UUID userId, Filter filter, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from conversations where user_id = :user and deleted_at is null and archived_at is ")
+                .append(filter.archived() ? "not null" : "null");
+        if (filter.platform() != null) {
+            sql.append(" and platform = :platform");
+        }
+        if (filter.waiting() != null) {
+            sql.append(filter.waiting() ? " and last_speaker = 'them'" : " and last_speaker is distinct from 'them'");
+        }
+        if (after != null) {
+            sql.append(" and (last_activity_at, id) < (:afterTime, :afterId)");
+        }
+        sql.append(" order by last_activity_at desc, id desc limit :limit");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Conversation.class)
+                    .setParameter("user", userId).setParameter("limit", limit);
+            if (filter.platform() != null) {
+                query.setParameter("platform", filter.platform().toString());
+            }
+            if (after != null) {
+                query.setParameter("afterTime", after.lastActivityAt()).setParameter("afterId", after.id());
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** The user's conversation unless it was deleted; null otherwise. */
+    public Uni<Conversation> findLive(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId).firstResult();
+    }
+
+    /** As {@link #findLive}, locked until the transaction ends (writers take turns). */
+    public Uni<Conversation> findLiveForUpdate(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Whether {@code toneId} is one of the user's profiles ("profile"), a preset ("preset"), or neither (null). */
+    public Uni<String> toneKind(UUID userId, UUID toneId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select case when exists (select 1 from tone_profiles where id = ?1 and user_id = ?2) then 'profile'
+                                    when exists (select 1 from tone_presets where id = ?1) then 'preset' end""", String.class)
+                .setParameter(1, toneId).setParameter(2, userId)
+                .getSingleResultOrNull());
+    }
+}

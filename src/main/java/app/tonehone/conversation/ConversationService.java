@@ -1,0 +1,141 @@
+package app.tonehone.conversation;
+
+import app.tonehone.common.error.ApiException;
+import app.tonehone.common.error.InvalidFieldsException;
+import app.tonehone.common.http.IfMatch;
+import app.tonehone.common.id.UuidV7;
+import app.tonehone.common.idempotency.Idempotency;
+import app.tonehone.common.idempotency.StoredResponse;
+import app.tonehone.common.pagination.CursorCodec;
+import app.tonehone.common.pagination.CursorScope;
+import app.tonehone.common.pagination.Page;
+import app.tonehone.common.tenancy.TenantTransactions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** Conversations: create, list, read, change, soft-delete. Each method is one tenant transaction. */
+@ApplicationScoped
+public class ConversationService {
+
+    static final String LIST = "GET /api/v1/conversations";
+    static final String ORDER = "last_activity_at desc, id desc";
+    static final String COLLECTION = "/api/v1/conversations";
+
+    private final TenantTransactions tenant;
+    private final ConversationRepository conversations;
+    private final CursorCodec cursors;
+    private final Idempotency idempotency;
+
+    ConversationService(TenantTransactions tenant, ConversationRepository conversations, CursorCodec cursors,
+                        Idempotency idempotency) {
+        this.tenant = tenant;
+        this.conversations = conversations;
+        this.cursors = cursors;
+        this.idempotency = idempotency;
+    }
+
+    public Uni<StoredResponse> create(UUID userId, ConversationInput input, String idempotencyKey) {
+        return tenant.run(userId, () -> idempotency.once(userId, idempotencyKey, "POST " + COLLECTION, input, () -> {
+            Conversation conversation = new Conversation();
+            conversation.id = UuidV7.next();
+            conversation.userId = userId;
+            conversation.version = 1;
+            input.applyTo(conversation);
+            return setTone(userId, conversation, input.toneProfileId())
+                    .chain(() -> conversations.persist(conversation))
+                    .call(() -> Panache.getSession().chain(session -> session.flush().chain(() -> session.refresh(conversation))))
+                    .map(saved -> new Idempotency.Created(201, COLLECTION + "/" + saved.id, ConversationResponse.of(saved)));
+        }));
+    }
+
+    public Uni<Page<ConversationResponse>> list(UUID userId, ConversationRepository.Filter filter, int limit, String cursor) {
+        CursorScope scope = CursorScope.of(userId, LIST, ORDER, filters(filter));
+        ConversationRepository.Position after = cursor == null ? null
+                : cursors.decode(scope, cursor, key -> new ConversationRepository.Position(Instant.parse(key.get(0)),
+                        UUID.fromString(key.get(1))));
+        return tenant.run(userId, () -> conversations.page(userId, filter, after, limit + 1)
+                .map(rows -> cursors.page(scope, rows, limit, c -> List.of(c.lastActivityAt.toString(), c.id.toString()))
+                        .map(ConversationResponse::of)));
+    }
+
+    public Uni<ConversationResponse> get(UUID userId, UUID id) {
+        return tenant.run(userId, () -> conversations.findLive(userId, id).map(conversation -> {
+            if (conversation == null) {
+                throw notFound();
+            }
+            return ConversationResponse.of(conversation);
+        }));
+    }
+
+    /** Applies a merge patch (or any change of the writable state); 412 on a stale If-Match. */
+    public Uni<ConversationResponse> update(UUID userId, UUID id, IfMatch ifMatch, UnaryOperator<ConversationInput> change) {
+        return tenant.run(userId, () -> conversations.findLiveForUpdate(userId, id)
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        throw notFound();
+                    }
+                    ifMatch.check(conversation.version);
+                    ConversationInput changed = change.apply(ConversationInput.of(conversation));
+                    changed.applyTo(conversation);
+                    conversation.updatedAt = Instant.now();
+                    return setTone(userId, conversation, changed.toneProfileId())
+                            .call(() -> Panache.getSession().chain(session -> session.flush()
+                                    .chain(() -> session.refresh(conversation))))
+                            .map(ignored -> ConversationResponse.of(conversation));
+                }));
+    }
+
+    /** Soft delete: gone from every list and read at once; a job purges it later. */
+    public Uni<Void> delete(UUID userId, UUID id, IfMatch ifMatch) {
+        return tenant.run(userId, () -> conversations.findLiveForUpdate(userId, id)
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        throw notFound();
+                    }
+                    ifMatch.check(conversation.version);
+                    conversation.deletedAt = Instant.now();
+                    conversation.updatedAt = conversation.deletedAt;
+                    return Panache.getSession().chain(session -> session.flush());
+                }));
+    }
+
+    /** The tone must be one of the user's profiles or a shared preset: 400 otherwise. */
+    private Uni<Void> setTone(UUID userId, Conversation conversation, UUID toneId) {
+        if (toneId == null) {
+            conversation.toneProfileId = null;
+            conversation.tonePresetId = null;
+            return Uni.createFrom().voidItem();
+        }
+        return conversations.toneKind(userId, toneId).map(kind -> {
+            if (kind == null) {
+                throw InvalidFieldsException.of("toneProfileId", "is not one of your tone profiles or a preset");
+            }
+            conversation.toneProfileId = kind.equals("profile") ? toneId : null;
+            conversation.tonePresetId = kind.equals("preset") ? toneId : null;
+            return null;
+        });
+    }
+
+    private static Map<String, String> filters(ConversationRepository.Filter filter) {
+        Map<String, String> filters = new TreeMap<>();
+        filters.put("archived", Boolean.toString(filter.archived()));
+        if (filter.platform() != null) {
+            filters.put("platform", filter.platform().toString());
+        }
+        if (filter.waiting() != null) {
+            filters.put("needsResponse", filter.waiting().toString());
+        }
+        return filters;
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("Conversation");
+    }
+}
