@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,21 +17,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpLayerProblems {
 
+    /** Batch imports may carry 1,000 messages of 10,000 characters of up to 4 bytes each. */
+    private static final Pattern BATCH_IMPORT = Pattern.compile("^/api/v1/conversations/[^/]+/messages/batch/?$");
+
     private final ObjectMapper json;
     private final long maxBodySize;
+    private final long maxBatchBodySize;
 
     HttpLayerProblems(ObjectMapper json,
-                      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+                      @ConfigProperty(name = "tonehone.http.max-body-size", defaultValue = "1M") MemorySize maxBodySize,
+                      @ConfigProperty(name = "tonehone.http.max-batch-body-size", defaultValue = "48M")
+                      MemorySize maxBatchBodySize) {
         this.json = json;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBatchBodySize = maxBatchBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
-        // Quarkus itself answers a declared Content-Length over the limit with an empty 413;
-        // this runs first and answers the same with a problem document.
+        // Per-route limits on the declared Content-Length: 1 MB, and 48 MB for batch imports.
+        // Quarkus's own limit (quarkus.http.limits.max-body-size, the batch limit) still bounds
+        // bodies sent without a length, and would answer an empty 413: this runs first.
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared)) {
+            long limit = BATCH_IMPORT.matcher(ctx.normalizedPath()).matches() ? maxBatchBodySize : maxBodySize;
+            if (declared != null && isOver(declared, limit)) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 write(ctx, 413, "The request body is too large");
             } else {
@@ -43,9 +53,9 @@ public class HttpLayerProblems {
         router.errorHandler(413, ctx -> write(ctx, 413, "The request body is too large"));
     }
 
-    private boolean isOver(String declaredLength) {
+    private static boolean isOver(String declaredLength, long limit) {
         try {
-            return Long.parseLong(declaredLength.trim()) > maxBodySize;
+            return Long.parseLong(declaredLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

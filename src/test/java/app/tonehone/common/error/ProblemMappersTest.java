@@ -113,7 +113,7 @@ class ProblemMappersTest {
 
     @Test
     void oversizedBodiesAre413() {
-        byte[] big = new byte[13 * 1024 * 1024];
+        byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         given().contentType(ContentType.JSON).body(big).when().post(ECHO).then()
                 .statusCode(413).contentType(Problem.MEDIA_TYPE).body("status", equalTo(413));
@@ -121,8 +121,8 @@ class ProblemMappersTest {
 
     @Test
     void oversizedChunkedBodiesAre413() {
-        // No Content-Length: the limit must hold while the body streams in.
-        InputStream chunks = new SequenceInputStream(Collections.enumeration(Collections.nCopies(13 * 1024,
+        // No Content-Length: the hard limit (48 MB) must hold while the body streams in.
+        InputStream chunks = new SequenceInputStream(Collections.enumeration(Collections.nCopies(49 * 1024,
                 (InputStream) null).stream().map(ignored -> (InputStream) new ByteArrayInputStream(
                         "a".repeat(1024).getBytes(StandardCharsets.US_ASCII))).toList()));
         int status = given().contentType(ContentType.JSON).body(chunks).when().post(ECHO).then()

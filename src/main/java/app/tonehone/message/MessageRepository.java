@@ -1,0 +1,237 @@
+package app.tonehone.message;
+
+import app.tonehone.common.id.UuidV7;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The message statements, in native SQL; call inside a tenant transaction. Every statement
+ * names the conversation, the user and {@code created_at >= <the conversation's created_at>}:
+ * no message is older than its conversation, and that bound lets the planner skip every
+ * older monthly partition.
+ */
+@ApplicationScoped
+public class MessageRepository {
+
+    static final String COLUMNS = "id, conversation_id, seq, speaker, content, source, ocr_confidence, is_key_moment,"
+            + " effectiveness_score, message_timestamp, created_at";
+
+    /** A live conversation as the message statements need it. */
+    public record ConversationState(Instant createdAt, boolean archived) {
+    }
+
+    /**
+     * Hands out the next {@code n} seq numbers and updates every denormalised field in one
+     * statement, which also locks the conversation until the transaction ends: concurrent
+     * writers queue here and never share a number. Answers the last seq now taken and the
+     * conversation's created_at, or nothing when the conversation is not live and writable.
+     */
+    private static final String ALLOCATE = """
+            update conversations set
+                last_seq = last_seq + :n,
+                message_count = message_count + :n,
+                last_activity_at = now(),
+                last_message_at = coalesce(cast(:lastAt as timestamptz), now()),
+                last_their_message_at = case when :hasThem then coalesce(cast(:lastThemAt as timestamptz), now())
+                                             else last_their_message_at end,
+                last_user_message_at = case when :hasUser then coalesce(cast(:lastUserAt as timestamptz), now())
+                                            else last_user_message_at end,
+                last_speaker = :lastSpeaker,
+                updated_at = now(),
+                version = version + 1
+            where id = :conversation and user_id = :user and deleted_at is null and archived_at is null
+            returning last_seq, created_at""";
+
+    /**
+     * The whole batch travels as one JSON document (one parameter, however many messages).
+     * It is bound as text and cast: the reactive driver would send a String bound straight to
+     * a jsonb parameter as a JSON string, not as the array it holds.
+     */
+    private static final String INSERT = """
+            insert into messages (id, user_id, conversation_id, seq, speaker, content, source, ocr_confidence,
+                                  is_key_moment, effectiveness_score, message_timestamp)
+            select b.id, :user, :conversation, b.seq, b.speaker, b.content, b.source, b.ocr_confidence,
+                   b.is_key_moment, b.effectiveness_score, b.message_timestamp
+            from jsonb_to_recordset(cast(cast(:batch as text) as jsonb)) as b(id uuid, seq bigint, speaker text, content text,
+                   source text, ocr_confidence real, is_key_moment boolean, effectiveness_score smallint,
+                   message_timestamp timestamptz)
+            returning\s""" + COLUMNS;
+
+    private final ObjectMapper json;
+
+    MessageRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The user's live conversation, optionally locked; null when there is none. */
+    public Uni<ConversationState> conversation(UUID userId, UUID conversationId, boolean lock) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select created_at, archived_at is not null from conversations"
+                                + " where id = :conversation and user_id = :user and deleted_at is null"
+                                + (lock ? " for update" : ""), Object[].class)
+                .setParameter("conversation", conversationId).setParameter("user", userId)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new ConversationState(instant(row[0]), (Boolean) row[1]));
+    }
+
+    /** Stores {@code batch} after the conversation's last message, in order; empty when the conversation is not writable. */
+    public Uni<List<MessageResponse>> append(UUID userId, UUID conversationId, List<MessageInput> batch) {
+        MessageInput last = batch.getLast();
+        MessageInput lastThem = lastBy(batch, Speaker.THEM);
+        MessageInput lastUser = lastBy(batch, Speaker.USER);
+        return Panache.getSession().chain(session -> session.createNativeQuery(ALLOCATE, Object[].class)
+                        .setParameter("n", batch.size())
+                        .setParameter("lastAt", offset(last.messageTimestamp()))
+                        .setParameter("hasThem", lastThem != null)
+                        .setParameter("lastThemAt", offset(lastThem == null ? null : lastThem.messageTimestamp()))
+                        .setParameter("hasUser", lastUser != null)
+                        .setParameter("lastUserAt", offset(lastUser == null ? null : lastUser.messageTimestamp()))
+                        .setParameter("lastSpeaker", last.speaker().toString())
+                        .setParameter("conversation", conversationId)
+                        .setParameter("user", userId)
+                        .getResultList())
+                .chain(allocated -> {
+                    if (allocated.isEmpty()) {
+                        return Uni.createFrom().item(List.<MessageResponse>of());
+                    }
+                    long firstSeq = ((Number) allocated.getFirst()[0]).longValue() - batch.size() + 1;
+                    return insert(userId, conversationId, batch, firstSeq);
+                });
+    }
+
+    private Uni<List<MessageResponse>> insert(UUID userId, UUID conversationId, List<MessageInput> batch, long firstSeq) {
+        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MessageInput message = batch.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", UuidV7.next());
+            row.put("seq", firstSeq + i);
+            row.put("speaker", message.speaker().toString());
+            row.put("content", message.content());
+            row.put("source", message.source().toString());
+            row.put("ocr_confidence", message.ocrConfidence());
+            row.put("is_key_moment", message.isKeyMoment());
+            row.put("effectiveness_score", message.effectivenessScore());
+            row.put("message_timestamp", message.messageTimestamp() == null ? null : message.messageTimestamp().toString());
+            rows.add(row);
+        }
+        String document;
+        try {
+            document = json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, Object[].class)
+                        .setParameter("user", userId).setParameter("conversation", conversationId)
+                        .setParameter("batch", document)
+                        .getResultList())
+                .map(inserted -> inserted.stream().map(MessageResponse::of)
+                        .sorted(Comparator.comparingLong(MessageResponse::seq)).toList());
+    }
+
+    /**
+     * A keyset page by seq: newest first ({@code before} the cursor's seq) or oldest first
+     * ({@code after} it); {@code floor} keeps only seq above it (afterSeq).
+     */
+    public Uni<List<MessageResponse>> page(UUID userId, UUID conversationId, Instant since, MessageOrder order,
+                                           Long cursorSeq, Long floor, int limit) {
+        String sql = pageSql(order, cursorSeq != null, floor != null);
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class)
+                    .setParameter("conversation", conversationId).setParameter("user", userId)
+                    .setParameter("since", offset(since)).setParameter("limit", limit);
+            if (cursorSeq != null) {
+                query.setParameter("cursor", cursorSeq);
+            }
+            if (floor != null) {
+                query.setParameter("floor", floor);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(MessageResponse::of).toList());
+    }
+
+    /** The page statement (named parameters :conversation, :user, :since, :limit, :cursor, :floor). */
+    static String pageSql(MessageOrder order, boolean afterCursor, boolean aboveFloor) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from messages")
+                .append(" where conversation_id = :conversation and user_id = :user and created_at >= :since");
+        if (afterCursor) {
+            sql.append(order == MessageOrder.DESC ? " and seq < :cursor" : " and seq > :cursor");
+        }
+        if (aboveFloor) {
+            sql.append(" and seq > :floor");
+        }
+        return sql.append(" order by seq ").append(order == MessageOrder.DESC ? "desc" : "asc").append(" limit :limit")
+                .toString();
+    }
+
+    /** Sets the key-moment flag and/or the effectiveness score; null when there is no such message. */
+    public Uni<MessageResponse> mark(UUID userId, UUID conversationId, Instant since, UUID messageId, MessageMarks marks) {
+        String sql = "update messages set is_key_moment = coalesce(cast(:keyMoment as boolean), is_key_moment),"
+                + " effectiveness_score = case when :setScore then cast(:score as smallint) else effectiveness_score end"
+                + " where id = :message and conversation_id = :conversation and user_id = :user and created_at >= :since"
+                + " returning " + COLUMNS;
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter("keyMoment", marks.isKeyMoment())
+                        .setParameter("setScore", marks.setScore())
+                        .setParameter("score", marks.effectivenessScore())
+                        .setParameter("message", messageId).setParameter("conversation", conversationId)
+                        .setParameter("user", userId).setParameter("since", offset(since))
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : MessageResponse.of(rows.getFirst()));
+    }
+
+    /**
+     * Deletes a message of a conversation locked by the caller, and recomputes what depended
+     * on it: the count, the last speaker (needsResponse) and the last_*_message_at fields.
+     * The seq is not reused. False when there is no such message.
+     */
+    public Uni<Boolean> delete(UUID userId, UUID conversationId, Instant since, UUID messageId) {
+        String scope = " conversation_id = :conversation and user_id = :user and created_at >= :since";
+        String newest = "select %s from messages where" + scope + "%s order by seq desc limit 1";
+        String recompute = "update conversations set message_count = message_count - 1,"
+                + " last_speaker = (" + newest.formatted("speaker", "") + "),"
+                + " last_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", "") + "),"
+                + " last_their_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'them'") + "),"
+                + " last_user_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'user'") + "),"
+                + " updated_at = now(), version = version + 1"
+                + " where id = :conversation and user_id = :user";
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "delete from messages where id = :message and" + scope)
+                        .setParameter("message", messageId).setParameter("conversation", conversationId)
+                        .setParameter("user", userId).setParameter("since", offset(since))
+                        .executeUpdate()
+                        .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
+                                : session.createNativeQuery(recompute)
+                                        .setParameter("conversation", conversationId).setParameter("user", userId)
+                                        .setParameter("since", offset(since))
+                                        .executeUpdate().replaceWith(true)));
+    }
+
+    private static MessageInput lastBy(List<MessageInput> batch, Speaker speaker) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i).speaker() == speaker) {
+                return batch.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+    }
+}
