@@ -46,7 +46,13 @@ class TokenRefusalTest {
             new String[] {"POST", "/api/v1/conversations", "{\"personName\":\"Sam\"}"},
             new String[] {"GET", "/api/v1/conversations/" + PRESET, null},
             new String[] {"PATCH", "/api/v1/conversations/" + PRESET, "{\"notes\":\"x\"}"},
-            new String[] {"DELETE", "/api/v1/conversations/" + PRESET, null});
+            new String[] {"DELETE", "/api/v1/conversations/" + PRESET, null},
+            new String[] {"POST", "/api/v1/conversations/" + PRESET + "/messages", "{\"speaker\":\"them\",\"content\":\"hi\"}"},
+            new String[] {"POST", "/api/v1/conversations/" + PRESET + "/messages/batch",
+                    "{\"messages\":[{\"speaker\":\"them\",\"content\":\"hi\"}]}"},
+            new String[] {"GET", "/api/v1/conversations/" + PRESET + "/messages", null},
+            new String[] {"PATCH", "/api/v1/conversations/" + PRESET + "/messages/" + PRESET, "{\"isKeyMoment\":true}"},
+            new String[] {"DELETE", "/api/v1/conversations/" + PRESET + "/messages/" + PRESET, null});
 
     static Stream<Arguments> endpointsAndBadTokens() {
         UUID user = UUID.randomUUID();

@@ -1,0 +1,69 @@
+package app.tonehone.message;
+
+import static app.tonehone.message.MessageResourceTest.newConversation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tonehone.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every per-conversation message query carries created_at >= the conversation's created_at,
+ * so PostgreSQL never reads the partitions of months before the conversation existed. Read
+ * from EXPLAIN of the statement the service sends, as the request role, inside a tenant
+ * transaction: once with the values planned in (custom plan) and once as a generic prepared
+ * plan, where the pruning happens at execution.
+ */
+@QuarkusTest
+class MessagePartitionPruningTest {
+
+    private static String partition(YearMonth month) {
+        return "messages_" + month.format(DateTimeFormatter.ofPattern("yyyy_MM"));
+    }
+
+    @Test
+    void pagesOfANewConversationSkipEveryOlderPartition() throws Exception {
+        TestDatabase.ownerQuery("select ensure_message_partitions(0, 6)");
+        UUID user = TestDatabase.createUser("pruning");
+        String conversation = newConversation(user);
+        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation)
+                .getFirst();
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        String sql = MessageRepository.pageSql(MessageOrder.DESC, true, false)
+                .replace(":conversation", "$1").replace(":user", "$2").replace(":since", "$3")
+                .replace(":cursor", "$4").replace(":limit", "$5");
+        try (Connection connection = TestDatabase.asRequestRole()) {
+            connection.setAutoCommit(false);
+            TestDatabase.query(connection, "select begin_tenant_transaction(?)", user);
+            try (var statement = connection.createStatement()) {
+                // Simple protocol: $n here are PREPARE's own parameters.
+                statement.execute("prepare page(uuid, uuid, timestamptz, bigint, int) as " + sql);
+            }
+
+            // EXPLAIN takes no bind parameters: the values (ids and a timestamp of our own) go in as literals.
+            String arguments = "'" + conversation + "', '" + user + "', '" + since + "', 100, 51";
+            String custom = String.join("\n", TestDatabase.query(connection, "explain (costs off) execute page(" + arguments + ")"));
+            assertThat(custom).contains(partition(now));
+            for (int back = 1; back <= 6; back++) {
+                assertThat(custom).doesNotContain(partition(now.minusMonths(back)));
+            }
+            // The DEFAULT partition has no range, so no bound excludes it; it is meant to stay empty.
+
+            TestDatabase.query(connection, "set local plan_cache_mode = force_generic_plan");
+            List<String> generic = TestDatabase.query(connection,
+                    "explain (analyze, costs off, timing off, summary off) execute page(" + arguments + ")");
+            String plan = String.join("\n", generic);
+            assertThat(plan).containsPattern("Subplans Removed: [1-9]");
+            for (int back = 1; back <= 6; back++) {
+                assertThat(plan).doesNotContain(partition(now.minusMonths(back)));
+            }
+            connection.rollback();
+        }
+    }
+}
