@@ -43,6 +43,7 @@ class TokenRefusalTest {
             new String[] {"PATCH", "/api/v1/tone-profiles/" + PRESET, "{\"playfulness\":3}"},
             new String[] {"DELETE", "/api/v1/tone-profiles/" + PRESET, null},
             new String[] {"GET", "/api/v1/conversations", null},
+            new String[] {"GET", "/api/v1/dashboard", null},
             new String[] {"POST", "/api/v1/conversations", "{\"personName\":\"Sam\"}"},
             new String[] {"GET", "/api/v1/conversations/" + PRESET, null},
             new String[] {"PATCH", "/api/v1/conversations/" + PRESET, "{\"notes\":\"x\"}"},
