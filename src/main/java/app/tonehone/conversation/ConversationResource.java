@@ -4,6 +4,7 @@ import app.tonehone.common.error.InvalidFieldsException;
 import app.tonehone.common.http.IfMatch;
 import app.tonehone.common.http.MergePatch;
 import app.tonehone.common.http.MergePatches;
+import app.tonehone.common.http.PathIds;
 import app.tonehone.common.http.QueryParameters;
 import app.tonehone.common.idempotency.Idempotency;
 import app.tonehone.common.pagination.Page;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 
 /** {@code /api/v1/conversations}: one per match. Carries an ETag (its version); writes honour If-Match. */
 @Path("/api/v1/conversations")
@@ -77,7 +77,7 @@ public class ConversationResource {
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") String id) {
-        return conversations.get(currentUser.id(), pathId(id)).map(ConversationResource::tagged);
+        return conversations.get(currentUser.id(), PathIds.parse(id, "Conversation")).map(ConversationResource::tagged);
     }
 
     @PATCH
@@ -86,27 +86,15 @@ public class ConversationResource {
     public Uni<Response> patch(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, JsonNode body)
             throws JsonProcessingException {
         MergePatch<ConversationInput> patch = mergePatches.parse(body, ConversationInput.class);
-        return conversations.update(currentUser.id(), pathId(id), IfMatch.parse(ifMatch), patch::applyTo)
+        return conversations.update(currentUser.id(), PathIds.parse(id, "Conversation"), IfMatch.parse(ifMatch), patch::applyTo)
                 .map(ConversationResource::tagged);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
-        return conversations.delete(currentUser.id(), pathId(id), IfMatch.parse(ifMatch))
+        return conversations.delete(currentUser.id(), PathIds.parse(id, "Conversation"), IfMatch.parse(ifMatch))
                 .map(ignored -> Response.noContent().build());
-    }
-
-    /** A path id that is not a UUID names no conversation: 404, like any other unknown id. */
-    static UUID pathId(String raw) {
-        try {
-            if (raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to 404
-        }
-        throw ConversationService.notFound();
     }
 
     private static Response tagged(ConversationResponse conversation) {

@@ -2,6 +2,7 @@ package app.tonehone.message;
 
 import app.tonehone.common.error.InvalidFieldsException;
 import app.tonehone.common.error.Problem;
+import app.tonehone.common.http.PathIds;
 import app.tonehone.common.http.QueryParameters;
 import app.tonehone.common.idempotency.Idempotency;
 import app.tonehone.common.pagination.Page;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** {@code /api/v1/conversations/{conversationId}/messages}: a conversation's messages, ordered by seq. */
 @Path("/api/v1/conversations/{conversationId}/messages")
@@ -48,7 +48,7 @@ public class MessageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@PathParam("conversationId") String conversationId, @Valid @NotNull MessageInput input,
                                 @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return messages.create(currentUser.id(), id(conversationId, "Conversation"), input, Idempotency.key(idempotencyKey))
+        return messages.create(currentUser.id(), PathIds.parse(conversationId, "Conversation"), input, Idempotency.key(idempotencyKey))
                 .map(stored -> stored.toResponse());
     }
 
@@ -57,7 +57,7 @@ public class MessageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> createBatch(@PathParam("conversationId") String conversationId, @Valid @NotNull MessageBatch batch,
                                      @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return messages.createBatch(currentUser.id(), id(conversationId, "Conversation"), batch,
+        return messages.createBatch(currentUser.id(), PathIds.parse(conversationId, "Conversation"), batch,
                 Idempotency.key(idempotencyKey)).map(stored -> stored.toResponse());
     }
 
@@ -72,7 +72,7 @@ public class MessageResource {
         };
         Long floor = afterSeq == null || afterSeq.isEmpty() ? null
                 : (long) QueryParameters.integer("afterSeq", afterSeq, 0, Integer.MAX_VALUE, null);
-        return messages.page(currentUser.id(), id(conversationId, "Conversation"), direction, floor,
+        return messages.page(currentUser.id(), PathIds.parse(conversationId, "Conversation"), direction, floor,
                 QueryParameters.integer("limit", limit, 1, MAX_PAGE, DEFAULT_PAGE),
                 cursor == null || cursor.isEmpty() ? null : cursor);
     }
@@ -83,14 +83,14 @@ public class MessageResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     public Uni<MessageResponse> mark(@PathParam("conversationId") String conversationId,
                                      @PathParam("messageId") String messageId, JsonNode body) {
-        return messages.mark(currentUser.id(), id(conversationId, "Conversation"), id(messageId, "Message"), marks(body));
+        return messages.mark(currentUser.id(), PathIds.parse(conversationId, "Conversation"), PathIds.parse(messageId, "Message"), marks(body));
     }
 
     @DELETE
     @Path("/{messageId}")
     public Uni<Response> delete(@PathParam("conversationId") String conversationId,
                                 @PathParam("messageId") String messageId) {
-        return messages.delete(currentUser.id(), id(conversationId, "Conversation"), id(messageId, "Message"))
+        return messages.delete(currentUser.id(), PathIds.parse(conversationId, "Conversation"), PathIds.parse(messageId, "Message"))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -121,17 +121,5 @@ public class MessageResource {
             throw new InvalidFieldsException(errors);
         }
         return new MessageMarks(keyMoment, score != null, effectiveness);
-    }
-
-    /** A path id that is not a UUID names nothing: 404, like any unknown id. */
-    static UUID id(String raw, String what) {
-        try {
-            if (raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to 404
-        }
-        throw MessageService.notFound(what);
     }
 }

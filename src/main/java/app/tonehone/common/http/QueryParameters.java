@@ -52,19 +52,4 @@ public final class QueryParameters {
             default -> throw InvalidFieldsException.of(name, "must be true or false");
         };
     }
-
-    /** A UUID parameter; absent or empty gives null. */
-    public static java.util.UUID uuid(String name, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            if (raw.length() == 36) {
-                return java.util.UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw InvalidFieldsException.of(name, "must be a UUID");
-    }
 }
