@@ -1,0 +1,9 @@
+-- a. Message page as the table owner (policies not applied), no transaction: baseline.
+\set r random(1, :npage)
+SELECT u, c, conv_created, last_seq FROM bench.page_params WHERE id = :r \gset
+-- 7 requests in 10 read the newest page, the rest scroll back to a random depth.
+\set before CASE WHEN random(1, 10) <= 7 THEN :last_seq + 1 ELSE random(1, :last_seq) + 1 END
+SELECT id, seq, speaker, content, source, ocr_confidence, is_key_moment, effectiveness_score, message_timestamp, created_at
+  FROM messages
+ WHERE conversation_id = :c AND user_id = :u AND created_at >= :conv_created AND seq < :before
+ ORDER BY seq DESC LIMIT 50;
