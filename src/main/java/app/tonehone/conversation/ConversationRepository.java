@@ -71,4 +71,25 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .setParameter(1, toneId).setParameter(2, userId)
                 .getSingleResultOrNull());
     }
+
+    /** The times a row got from the database clock. */
+    public record Clock(Instant createdAt, Instant updatedAt, Instant lastActivityAt) {
+    }
+
+    /**
+     * Reads the columns a new row got from the database clock. Read, not assigned to the
+     * managed entity, which would make it dirty and write it (and its version) again.
+     */
+    public Uni<Clock> databaseClock(Conversation conversation) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select created_at, updated_at, last_activity_at from conversations where id = :id and user_id = :user",
+                        Object[].class)
+                .setParameter("id", conversation.id).setParameter("user", conversation.userId)
+                .getSingleResult())
+                .map(row -> new Clock(instant(row[0]), instant(row[1]), instant(row[2])));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+    }
 }

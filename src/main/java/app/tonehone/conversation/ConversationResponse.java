@@ -18,4 +18,11 @@ public record ConversationResponse(UUID id, String personName, Platform platform
                 c.healthScore, c.momentum, c.profileBio, List.of(c.profilePhotos), c.notes, c.createdAt, c.updatedAt,
                 c.archivedAt, c.version);
     }
+
+    /** The same conversation with the times the database clock gave it. */
+    ConversationResponse withClock(ConversationRepository.Clock clock) {
+        return new ConversationResponse(id, personName, platform, toneProfileId, messageCount, clock.lastActivityAt(),
+                lastMessageAt, lastTheirMessageAt, lastUserMessageAt, needsResponse, healthScore, momentum, profileBio,
+                profilePhotos, notes, clock.createdAt(), clock.updatedAt(), archivedAt, version);
+    }
 }

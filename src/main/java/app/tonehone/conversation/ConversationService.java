@@ -49,9 +49,10 @@ public class ConversationService {
             conversation.version = 1;
             input.applyTo(conversation);
             return setTone(userId, conversation, input.toneProfileId())
-                    .chain(() -> conversations.persist(conversation))
-                    .call(() -> Panache.getSession().chain(session -> session.flush().chain(() -> session.refresh(conversation))))
-                    .map(saved -> new Idempotency.Created(201, COLLECTION + "/" + saved.id, ConversationResponse.of(saved)));
+                    .chain(() -> conversations.persistAndFlush(conversation))
+                    .chain(saved -> conversations.databaseClock(saved)
+                            .map(clock -> new Idempotency.Created(201, COLLECTION + "/" + saved.id,
+                                    ConversationResponse.of(saved).withClock(clock))));
         }));
     }
 
@@ -85,9 +86,9 @@ public class ConversationService {
                     ConversationInput changed = change.apply(ConversationInput.of(conversation));
                     changed.applyTo(conversation);
                     conversation.updatedAt = Instant.now();
+                    // The flush writes the change and bumps the version in the entity too.
                     return setTone(userId, conversation, changed.toneProfileId())
-                            .call(() -> Panache.getSession().chain(session -> session.flush()
-                                    .chain(() -> session.refresh(conversation))))
+                            .call(() -> Panache.getSession().chain(session -> session.flush()))
                             .map(ignored -> ConversationResponse.of(conversation));
                 }));
     }
