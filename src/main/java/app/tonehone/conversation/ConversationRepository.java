@@ -27,20 +27,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     public Uni<List<Conversation>> page(UUID userId, Filter filter, Position after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from conversations where user_id = :user and deleted_at is null and archived_at is ")
-                .append(filter.archived() ? "not null" : "null");
-        if (filter.platform() != null) {
-            sql.append(" and platform = :platform");
-        }
-        if (filter.waiting() != null) {
-            sql.append(filter.waiting() ? " and last_speaker = 'them'" : " and last_speaker is distinct from 'them'");
-        }
-        if (after != null) {
-            sql.append(" and (last_activity_at, id) < (:afterTime, :afterId)");
-        }
-        sql.append(" order by last_activity_at desc, id desc limit :limit");
+        String sql = pageSql(filter, after != null);
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Conversation.class)
+            var query = session.createNativeQuery(sql, Conversation.class)
                     .setParameter("user", userId).setParameter("limit", limit);
             if (filter.platform() != null) {
                 query.setParameter("platform", filter.platform().toString());
@@ -50,6 +39,22 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
             }
             return query.getResultList();
         });
+    }
+
+    /** The page statement (named parameters :user, :limit, and :platform, :afterTime, :afterId when used). */
+    static String pageSql(Filter filter, boolean afterPosition) {
+        StringBuilder sql = new StringBuilder("select * from conversations where user_id = :user and deleted_at is null and archived_at is ")
+                .append(filter.archived() ? "not null" : "null");
+        if (filter.platform() != null) {
+            sql.append(" and platform = :platform");
+        }
+        if (filter.waiting() != null) {
+            sql.append(filter.waiting() ? " and last_speaker = 'them'" : " and last_speaker is distinct from 'them'");
+        }
+        if (afterPosition) {
+            sql.append(" and (last_activity_at, id) < (:afterTime, :afterId)");
+        }
+        return sql.append(" order by last_activity_at desc, id desc limit :limit").toString();
     }
 
     /** The user's conversation unless it was deleted; null otherwise. */
