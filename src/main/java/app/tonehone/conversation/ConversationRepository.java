@@ -1,5 +1,6 @@
 package app.tonehone.conversation;
 
+import app.tonehone.common.db.Rows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -91,10 +92,6 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                         Object[].class)
                 .setParameter("id", conversation.id).setParameter("user", conversation.userId)
                 .getSingleResult())
-                .map(row -> new Clock(instant(row[0]), instant(row[1]), instant(row[2])));
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+                .map(row -> new Clock(Rows.instant(row[0]), Rows.instant(row[1]), Rows.instant(row[2])));
     }
 }

@@ -1,5 +1,6 @@
 package app.tonehone.conversation;
 
+import app.tonehone.common.pagination.PageRequest;
 import app.tonehone.common.error.InvalidFieldsException;
 import app.tonehone.common.http.IfMatch;
 import app.tonehone.common.http.MergePatch;
@@ -34,9 +35,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationResource {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
-
     private final CurrentUser currentUser;
     private final ConversationService conversations;
     private final MergePatches mergePatches;
@@ -70,8 +68,8 @@ public class ConversationResource {
         }
         var filter = new ConversationRepository.Filter(QueryParameters.bool("archived", archived, false), platformFilter,
                 QueryParameters.bool("needsResponse", needsResponse, null));
-        return conversations.list(currentUser.id(), filter, QueryParameters.integer("limit", limit, 1, MAX_PAGE, DEFAULT_PAGE),
-                cursor == null || cursor.isEmpty() ? null : cursor);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return conversations.list(currentUser.id(), filter, page.limit(), page.cursor());
     }
 
     @GET

@@ -1,6 +1,6 @@
 package app.tonehone.conversation;
 
-import app.tonehone.common.http.QueryParameters;
+import app.tonehone.common.pagination.PageRequest;
 import app.tonehone.common.pagination.Page;
 import app.tonehone.common.tenancy.CurrentUser;
 import io.quarkus.security.Authenticated;
@@ -27,7 +27,7 @@ public class DashboardResource {
 
     @GET
     public Uni<Page<DashboardItem>> page(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return dashboard.page(currentUser.id(), QueryParameters.integer("limit", limit, 1, ConversationResource.MAX_PAGE,
-                ConversationResource.DEFAULT_PAGE), cursor == null || cursor.isEmpty() ? null : cursor);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return dashboard.page(currentUser.id(), page.limit(), page.cursor());
     }
 }

@@ -1,5 +1,6 @@
 package app.tonehone.message;
 
+import app.tonehone.common.db.Rows;
 import app.tonehone.common.id.UuidV7;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ public class MessageRepository {
                                 + (lock ? " for update" : ""), Object[].class)
                 .setParameter("conversation", conversationId).setParameter("user", userId)
                 .getSingleResultOrNull())
-                .map(row -> row == null ? null : new ConversationState(instant(row[0]), (Boolean) row[1]));
+                .map(row -> row == null ? null : new ConversationState(Rows.instant(row[0]), (Boolean) row[1]));
     }
 
     /** Stores {@code batch} after the conversation's last message, in order; empty when the conversation is not writable. */
@@ -231,7 +232,4 @@ public class MessageRepository {
         return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 }

@@ -1,5 +1,6 @@
 package app.tonehone.message;
 
+import app.tonehone.common.pagination.PageRequest;
 import app.tonehone.common.error.InvalidFieldsException;
 import app.tonehone.common.error.Problem;
 import app.tonehone.common.http.PathIds;
@@ -32,9 +33,6 @@ import java.util.List;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
-
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
 
     private final CurrentUser currentUser;
     private final MessageService messages;
@@ -72,9 +70,9 @@ public class MessageResource {
         };
         Long floor = afterSeq == null || afterSeq.isEmpty() ? null
                 : (long) QueryParameters.integer("afterSeq", afterSeq, 0, Integer.MAX_VALUE, null);
+        PageRequest page = PageRequest.of(limit, cursor);
         return messages.page(currentUser.id(), PathIds.parse(conversationId, "Conversation"), direction, floor,
-                QueryParameters.integer("limit", limit, 1, MAX_PAGE, DEFAULT_PAGE),
-                cursor == null || cursor.isEmpty() ? null : cursor);
+                page.limit(), page.cursor());
     }
 
     /** Marks a message: {@code {isKeyMoment?: boolean, effectivenessScore?: 1..5 | null}} (merge-patch semantics). */

@@ -1,5 +1,6 @@
 package app.tonehone.message;
 
+import app.tonehone.common.db.Rows;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,16 +13,6 @@ public record MessageResponse(UUID id, UUID conversationId, long seq, Speaker sp
     static MessageResponse of(Object[] row) {
         return new MessageResponse((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(), Speaker.of((String) row[3]),
                 (String) row[4], MessageSource.of((String) row[5]), row[6] == null ? null : ((Number) row[6]).doubleValue(),
-                (Boolean) row[7], row[8] == null ? null : ((Number) row[8]).intValue(), instant(row[9]), instant(row[10]));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.time.LocalDateTime local -> local.toInstant(java.time.ZoneOffset.UTC);
-            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
-        };
+                (Boolean) row[7], row[8] == null ? null : ((Number) row[8]).intValue(), Rows.instant(row[9]), Rows.instant(row[10]));
     }
 }

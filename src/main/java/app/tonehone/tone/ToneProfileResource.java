@@ -1,5 +1,6 @@
 package app.tonehone.tone;
 
+import app.tonehone.common.pagination.PageRequest;
 import app.tonehone.common.error.InvalidFieldsException;
 import app.tonehone.common.error.Problem;
 import app.tonehone.common.http.IfMatch;
@@ -43,8 +44,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ToneProfileResource {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
     static final int DEFAULT_NEAREST = 5;
     static final int MAX_NEAREST = 50;
 
@@ -60,8 +59,8 @@ public class ToneProfileResource {
 
     @GET
     public Uni<Page<ToneProfileResponse>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int pageSize = QueryParameters.integer("limit", limit, 1, MAX_PAGE, DEFAULT_PAGE);
-        return profiles.list(currentUser.id(), pageSize, cursor == null || cursor.isEmpty() ? null : cursor);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return profiles.list(currentUser.id(), page.limit(), page.cursor());
     }
 
     @GET

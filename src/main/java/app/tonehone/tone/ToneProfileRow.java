@@ -1,7 +1,7 @@
 package app.tonehone.tone;
 
+import app.tonehone.common.db.Rows;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,17 +36,12 @@ record ToneProfileRow(boolean preset, UUID id, String name, String sortName, Str
                 new ToneAxes(((Number) columns[5]).intValue(), ((Number) columns[6]).intValue(),
                         ((Number) columns[7]).intValue(), ((Number) columns[8]).intValue()),
                 columns[9] == null ? null : ((Number) columns[9]).intValue(),
-                instant(columns[10]),
-                instant(columns[11]),
+                Rows.instant(columns[10]),
+                Rows.instant(columns[11]),
                 columns.length > 12 ? ((Number) columns[12]).doubleValue() : null);
     }
 
     List<String> sortKey() {
         return List.of(preset ? "0" : "1", sortName, id.toString());
-    }
-
-    /** Hibernate reads an untyped timestamptz column as an OffsetDateTime. */
-    private static Instant instant(Object value) {
-        return ((OffsetDateTime) value).toInstant();
     }
 }
