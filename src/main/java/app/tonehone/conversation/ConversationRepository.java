@@ -19,6 +19,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, Conversation.Key> {
 
+    /**
+     * The columns {@link Conversation} maps, named rather than {@code *}: a column added by a
+     * later migration must not break the mapping of a revision still running the older code
+     * (Hibernate Reactive fails on a column it does not know).
+     */
+    static final String COLUMNS = """
+            id, user_id, person_name, platform, tone_profile_id, tone_preset_id, message_count, last_seq, last_activity_at,
+            last_message_at, last_their_message_at, last_user_message_at, last_speaker, health_score, momentum, profile_bio,
+            profile_photos, notes, version, created_at, updated_at, archived_at, deleted_at""";
+
     /** Which conversations a list shows; nulls mean no filter. */
     public record Filter(boolean archived, Platform platform, Boolean waiting) {
     }
@@ -44,7 +54,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
 
     /** The page statement (named parameters :user, :limit, and :platform, :afterTime, :afterId when used). */
     static String pageSql(Filter filter, boolean afterPosition) {
-        StringBuilder sql = new StringBuilder("select * from conversations where user_id = :user and deleted_at is null and archived_at is ")
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from conversations where user_id = :user and deleted_at is null and archived_at is ")
                 .append(filter.archived() ? "not null" : "null");
         if (filter.platform() != null) {
             sql.append(" and platform = :platform");

@@ -95,6 +95,18 @@ public class ConversationResource {
                 .map(ignored -> Response.noContent().build());
     }
 
+    @POST
+    @Path("/{id}/archive")
+    public Uni<Response> archive(@PathParam("id") String id) {
+        return conversations.archive(currentUser.id(), PathIds.parse(id, "Conversation")).map(ConversationResource::tagged);
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    public Uni<Response> restore(@PathParam("id") String id) {
+        return conversations.restore(currentUser.id(), PathIds.parse(id, "Conversation")).map(ConversationResource::tagged);
+    }
+
     private static Response tagged(ConversationResponse conversation) {
         return Response.ok(conversation).tag(IfMatch.tag(conversation.version())).build();
     }

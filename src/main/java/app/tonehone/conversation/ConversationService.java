@@ -10,6 +10,7 @@ import app.tonehone.common.pagination.CursorCodec;
 import app.tonehone.common.pagination.CursorScope;
 import app.tonehone.common.pagination.Page;
 import app.tonehone.common.tenancy.TenantTransactions;
+import app.tonehone.message.MessageArchive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-/** Conversations: create, list, read, change, soft-delete. Each method is one tenant transaction. */
+/** Conversations: create, list, read, change, archive and restore, soft-delete. Each method is one tenant transaction. */
 @ApplicationScoped
 public class ConversationService {
 
@@ -32,9 +33,11 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final CursorCodec cursors;
     private final Idempotency idempotency;
+    private final MessageArchive archive;
 
     ConversationService(TenantTransactions tenant, ConversationRepository conversations, CursorCodec cursors,
-                        Idempotency idempotency) {
+                        Idempotency idempotency, MessageArchive archive) {
+        this.archive = archive;
         this.tenant = tenant;
         this.conversations = conversations;
         this.cursors = cursors;
@@ -67,12 +70,7 @@ public class ConversationService {
     }
 
     public Uni<ConversationResponse> get(UUID userId, UUID id) {
-        return tenant.run(userId, () -> conversations.findLive(userId, id).map(conversation -> {
-            if (conversation == null) {
-                throw notFound();
-            }
-            return ConversationResponse.of(conversation);
-        }));
+        return tenant.run(userId, () -> current(userId, id));
     }
 
     /** Applies a merge patch (or any change of the writable state); 412 on a stale If-Match. */
@@ -105,6 +103,30 @@ public class ConversationService {
                     conversation.updatedAt = conversation.deletedAt;
                     return Panache.getSession().chain(session -> session.flush());
                 }));
+    }
+
+    /**
+     * Archives the conversation: its messages move to cold storage, where they stay readable
+     * but not writable. Archiving an archived conversation changes nothing and answers it as
+     * it is, so a retried request gets the same answer.
+     */
+    public Uni<ConversationResponse> archive(UUID userId, UUID id) {
+        return tenant.run(userId, () -> archive.archive(userId, id).chain(() -> current(userId, id)));
+    }
+
+    /** Restores an archived conversation, messages back in order; a conversation that is not archived is answered as it is. */
+    public Uni<ConversationResponse> restore(UUID userId, UUID id) {
+        return tenant.run(userId, () -> archive.restore(userId, id).chain(() -> current(userId, id)));
+    }
+
+    /** The conversation as stored; read after the archive statements, so the session has no older copy of it. */
+    private Uni<ConversationResponse> current(UUID userId, UUID id) {
+        return conversations.findLive(userId, id).map(conversation -> {
+            if (conversation == null) {
+                throw notFound();
+            }
+            return ConversationResponse.of(conversation);
+        });
     }
 
     /** The tone must be one of the user's profiles or a shared preset: 400 otherwise. */

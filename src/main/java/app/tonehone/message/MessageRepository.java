@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ public class MessageRepository {
             + " effectiveness_score, message_timestamp, created_at";
 
     /** A live conversation as the message statements need it. */
-    public record ConversationState(Instant createdAt, boolean archived) {
+    public record ConversationState(Instant createdAt, boolean archived, long lastSeq) {
     }
 
     /**
@@ -69,6 +68,10 @@ public class MessageRepository {
                    message_timestamp timestamptz)
             returning\s""" + COLUMNS;
 
+    /** A window of a page (named parameters :conversation, :user, :since, :above, :below, :limit). */
+    static final String PAGE_DESC = pageSql("desc");
+    static final String PAGE_ASC = pageSql("asc");
+
     private final ObjectMapper json;
 
     MessageRepository(ObjectMapper json) {
@@ -78,12 +81,13 @@ public class MessageRepository {
     /** The user's live conversation, optionally locked; null when there is none. */
     public Uni<ConversationState> conversation(UUID userId, UUID conversationId, boolean lock) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select created_at, archived_at is not null from conversations"
+                        "select created_at, archived_at is not null, last_seq from conversations"
                                 + " where id = :conversation and user_id = :user and deleted_at is null"
                                 + (lock ? " for update" : ""), Object[].class)
                 .setParameter("conversation", conversationId).setParameter("user", userId)
                 .getSingleResultOrNull())
-                .map(row -> row == null ? null : new ConversationState(Rows.instant(row[0]), (Boolean) row[1]));
+                .map(row -> row == null ? null : new ConversationState(Rows.instant(row[0]), (Boolean) row[1],
+                        ((Number) row[2]).longValue()));
     }
 
     /** Stores {@code batch} after the conversation's last message, in order; empty when the conversation is not writable. */
@@ -93,11 +97,11 @@ public class MessageRepository {
         MessageInput lastUser = lastBy(batch, Speaker.USER);
         return Panache.getSession().chain(session -> session.createNativeQuery(ALLOCATE, Object[].class)
                         .setParameter("n", batch.size())
-                        .setParameter("lastAt", offset(last.messageTimestamp()))
+                        .setParameter("lastAt", Rows.timestamptz(last.messageTimestamp()))
                         .setParameter("hasThem", lastThem != null)
-                        .setParameter("lastThemAt", offset(lastThem == null ? null : lastThem.messageTimestamp()))
+                        .setParameter("lastThemAt", Rows.timestamptz(lastThem == null ? null : lastThem.messageTimestamp()))
                         .setParameter("hasUser", lastUser != null)
-                        .setParameter("lastUserAt", offset(lastUser == null ? null : lastUser.messageTimestamp()))
+                        .setParameter("lastUserAt", Rows.timestamptz(lastUser == null ? null : lastUser.messageTimestamp()))
                         .setParameter("lastSpeaker", last.speaker().toString())
                         .setParameter("conversation", conversationId)
                         .setParameter("user", userId)
@@ -142,38 +146,42 @@ public class MessageRepository {
     }
 
     /**
-     * A keyset page by seq: newest first ({@code before} the cursor's seq) or oldest first
-     * ({@code after} it); {@code floor} keeps only seq above it (afterSeq).
+     * A keyset page by seq: up to {@code limit} messages with seq in {@code range}, newest
+     * first or oldest first. Read window by window: each statement bounds seq on both sides,
+     * so no plan the plan cache may choose (a generic plan does not know the conversation's
+     * size) can fetch and sort a whole conversation, which bench/rls saw cost 12 ms instead of
+     * 0.6 ms on 20,000 messages. Deleted messages leave gaps, so a window can come back short:
+     * the next one starts where it ended and is twice as wide, which bounds the round trips
+     * by the logarithm of the gap.
      */
     public Uni<List<MessageResponse>> page(UUID userId, UUID conversationId, Instant since, MessageOrder order,
-                                           Long cursorSeq, Long floor, int limit) {
-        String sql = pageSql(order, cursorSeq != null, floor != null);
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class)
-                    .setParameter("conversation", conversationId).setParameter("user", userId)
-                    .setParameter("since", offset(since)).setParameter("limit", limit);
-            if (cursorSeq != null) {
-                query.setParameter("cursor", cursorSeq);
-            }
-            if (floor != null) {
-                query.setParameter("floor", floor);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(MessageResponse::of).toList());
+                                           SeqRange range, int limit) {
+        return windows(userId, conversationId, since, order, range, limit, 2L * limit, new ArrayList<>(limit));
     }
 
-    /** The page statement (named parameters :conversation, :user, :since, :limit, :cursor, :floor). */
-    static String pageSql(MessageOrder order, boolean afterCursor, boolean aboveFloor) {
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from messages")
-                .append(" where conversation_id = :conversation and user_id = :user and created_at >= :since");
-        if (afterCursor) {
-            sql.append(order == MessageOrder.DESC ? " and seq < :cursor" : " and seq > :cursor");
+    private Uni<List<MessageResponse>> windows(UUID userId, UUID conversationId, Instant since, MessageOrder order,
+                                               SeqRange range, int limit, long width, List<MessageResponse> found) {
+        if (range.isEmpty()) {
+            return Uni.createFrom().item(found);
         }
-        if (aboveFloor) {
-            sql.append(" and seq > :floor");
-        }
-        return sql.append(" order by seq ").append(order == MessageOrder.DESC ? "desc" : "asc").append(" limit :limit")
-                .toString();
+        SeqRange window = order == MessageOrder.DESC
+                ? new SeqRange(Math.max(range.above(), range.below() - 1 - width), range.below())
+                : new SeqRange(range.above(), Math.min(range.below(), range.above() + 1 + width));
+        SeqRange rest = order == MessageOrder.DESC
+                ? new SeqRange(range.above(), window.above() + 1)
+                : new SeqRange(window.below() - 1, range.below());
+        String sql = order == MessageOrder.DESC ? PAGE_DESC : PAGE_ASC;
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter("conversation", conversationId).setParameter("user", userId)
+                        .setParameter("since", Rows.timestamptz(since))
+                        .setParameter("above", window.above()).setParameter("below", window.below())
+                        .setParameter("limit", limit - found.size())
+                        .getResultList())
+                .chain(rows -> {
+                    rows.forEach(row -> found.add(MessageResponse.of(row)));
+                    return found.size() >= limit ? Uni.createFrom().item(found)
+                            : windows(userId, conversationId, since, order, rest, limit, width * 2, found);
+                });
     }
 
     /** Sets the key-moment flag and/or the effectiveness score; null when there is no such message. */
@@ -187,7 +195,7 @@ public class MessageRepository {
                         .setParameter("setScore", marks.setScore())
                         .setParameter("score", marks.effectivenessScore())
                         .setParameter("message", messageId).setParameter("conversation", conversationId)
-                        .setParameter("user", userId).setParameter("since", offset(since))
+                        .setParameter("user", userId).setParameter("since", Rows.timestamptz(since))
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : MessageResponse.of(rows.getFirst()));
     }
@@ -210,13 +218,18 @@ public class MessageRepository {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "delete from messages where id = :message and" + scope)
                         .setParameter("message", messageId).setParameter("conversation", conversationId)
-                        .setParameter("user", userId).setParameter("since", offset(since))
+                        .setParameter("user", userId).setParameter("since", Rows.timestamptz(since))
                         .executeUpdate()
                         .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
                                 : session.createNativeQuery(recompute)
                                         .setParameter("conversation", conversationId).setParameter("user", userId)
-                                        .setParameter("since", offset(since))
+                                        .setParameter("since", Rows.timestamptz(since))
                                         .executeUpdate().replaceWith(true)));
+    }
+
+    private static String pageSql(String direction) {
+        return "select " + COLUMNS + " from messages where conversation_id = :conversation and user_id = :user"
+                + " and created_at >= :since and seq > :above and seq < :below order by seq " + direction + " limit :limit";
     }
 
     private static MessageInput lastBy(List<MessageInput> batch, Speaker speaker) {
@@ -226,10 +239,6 @@ public class MessageRepository {
             }
         }
         return null;
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
 }

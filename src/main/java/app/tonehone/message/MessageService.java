@@ -24,10 +24,13 @@ public class MessageService {
     private final MessageRepository messages;
     private final Idempotency idempotency;
     private final CursorCodec cursors;
+    private final MessageArchive archive;
 
-    MessageService(TenantTransactions tenant, MessageRepository messages, Idempotency idempotency, CursorCodec cursors) {
+    MessageService(TenantTransactions tenant, MessageRepository messages, Idempotency idempotency, CursorCodec cursors,
+                   MessageArchive archive) {
         this.tenant = tenant;
         this.messages = messages;
+        this.archive = archive;
         this.idempotency = idempotency;
         this.cursors = cursors;
     }
@@ -46,10 +49,15 @@ public class MessageService {
                         .map(stored -> new Idempotency.Created(201, null, Map.of("items", stored)))));
     }
 
+    /**
+     * Appends in one statement when the conversation is writable, which is nearly always. When
+     * it is not, find out why under the row lock (404 or 409): it may have been archived and
+     * restored again between the two statements, and then, holding the lock, the append succeeds.
+     */
     private Uni<List<MessageResponse>> append(UUID userId, UUID conversationId, List<MessageInput> batch) {
         return messages.append(userId, conversationId, batch)
                 .chain(stored -> stored.isEmpty()
-                        ? writable(userId, conversationId, false).map(ignored -> stored) // throws 404 or 409
+                        ? writable(userId, conversationId, true).chain(() -> messages.append(userId, conversationId, batch))
                         : Uni.createFrom().item(stored));
     }
 
@@ -67,13 +75,32 @@ public class MessageService {
                     if (state == null) {
                         throw notFound("Conversation");
                     }
-                    return messages.page(userId, conversationId, state.createdAt(), order, cursorSeq, afterSeq, limit + 1);
+                    SeqRange range = range(order, cursorSeq, afterSeq, state.lastSeq());
+                    return state.archived()
+                            ? archive.page(userId, conversationId, order, range, limit + 1)
+                            : messages.page(userId, conversationId, state.createdAt(), order, range, limit + 1);
                 })
                 .map(rows -> cursors.page(scope, rows, limit, message -> List.of(Long.toString(message.seq())))));
     }
 
+    /**
+     * The seq values a page may hold: below the cursor (newest first) or above it (oldest
+     * first), above afterSeq, and no further than the conversation's last seq as read in this
+     * transaction.
+     */
+    static SeqRange range(MessageOrder order, Long cursorSeq, Long afterSeq, long lastSeq) {
+        long floor = afterSeq == null ? 0 : Math.max(0, afterSeq);
+        if (order == MessageOrder.DESC) {
+            long below = cursorSeq == null ? lastSeq + 1 : Math.min(cursorSeq, lastSeq + 1);
+            return new SeqRange(floor, below);
+        }
+        return new SeqRange(cursorSeq == null ? floor : Math.max(cursorSeq, floor), lastSeq + 1);
+    }
+
     public Uni<MessageResponse> mark(UUID userId, UUID conversationId, UUID messageId, MessageMarks marks) {
-        return tenant.run(userId, () -> writable(userId, conversationId, false)
+        // Locked: an archive running at the same time would otherwise move the message away
+        // between the check and the update (a 404 for a message that exists).
+        return tenant.run(userId, () -> writable(userId, conversationId, true)
                 .chain(state -> messages.mark(userId, conversationId, state.createdAt(), messageId, marks))
                 .map(message -> {
                     if (message == null) {

@@ -110,4 +110,20 @@ class ConversationListTest {
         as(alice).queryParam("cursor", new String(tampered)).when().get(CONVERSATIONS).then().statusCode(400);
         as(alice).queryParam("limit", 1).when().get(CONVERSATIONS).then().body("items.size()", equalTo(1));
     }
+
+    /**
+     * During a rolling deploy the older revision reads a schema migrated for the newer one: a
+     * column added by a later migration must not break its lists (nor the dashboard).
+     */
+    @Test
+    void aColumnAddedByALaterMigrationDoesNotBreakTheLists() {
+        TestDatabase.ownerExecute("alter table conversations add column added_later integer");
+        try {
+            assertThat(walk("", 2)).containsExactlyElementsOf(expectedOrder("archived_at is null"));
+            assertThat(walk("archived=true", 2)).containsExactly(ids.get(3));
+            as(alice).when().get("/api/v1/dashboard").then().statusCode(200);
+        } finally {
+            TestDatabase.ownerExecute("alter table conversations drop column added_later");
+        }
+    }
 }

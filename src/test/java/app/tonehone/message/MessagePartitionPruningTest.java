@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,19 +36,13 @@ class MessagePartitionPruningTest {
         String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation)
                 .getFirst();
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
-        String sql = MessageRepository.pageSql(MessageOrder.DESC, true, false)
-                .replace(":conversation", "$1").replace(":user", "$2").replace(":since", "$3")
-                .replace(":cursor", "$4").replace(":limit", "$5");
         try (Connection connection = TestDatabase.asRequestRole()) {
             connection.setAutoCommit(false);
             TestDatabase.query(connection, "select begin_tenant_transaction(?)", user);
-            try (var statement = connection.createStatement()) {
-                // Simple protocol: $n here are PREPARE's own parameters.
-                statement.execute("prepare page(uuid, uuid, timestamptz, bigint, int) as " + sql);
-            }
+            preparePage(connection);
 
             // EXPLAIN takes no bind parameters: the values (ids and a timestamp of our own) go in as literals.
-            String arguments = "'" + conversation + "', '" + user + "', '" + since + "', 100, 51";
+            String arguments = "'" + conversation + "', '" + user + "', '" + since + "', 0, 100, 51";
             String custom = String.join("\n", TestDatabase.query(connection, "explain (costs off) execute page(" + arguments + ")"));
             assertThat(custom).contains(partition(now));
             for (int back = 1; back <= 6; back++) {
@@ -65,5 +60,53 @@ class MessagePartitionPruningTest {
             }
             connection.rollback();
         }
+    }
+
+    /**
+     * The page's generic plan does not know how long the conversation is; the window bounds
+     * what any plan reads (bench/rls saw an unbounded generic plan fetch and sort a whole
+     * 20,000-message conversation for each page). Here no plan node of a window of 100 seq
+     * values over a 3,000-message conversation handles more than 100 rows.
+     */
+    @Test
+    void aPageWindowReadsNoMoreThanItsWidthWhateverThePlan() throws Exception {
+        UUID user = TestDatabase.createUser("window");
+        UUID conversation = TestDatabase.createConversation(user, "Long", 0);
+        TestDatabase.ownerExecute("""
+                insert into messages (id, user_id, conversation_id, seq, speaker, content)
+                select gen_random_uuid(), ?, ?, seq, case when seq % 2 = 0 then 'user' else 'them' end, 'message ' || seq
+                from generate_series(1, 3000) seq""", user, conversation);
+        TestDatabase.ownerExecute("update conversations set last_seq = 3000, message_count = 3000 where id = ?", conversation);
+        TestDatabase.ownerExecute("analyze messages");
+        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?", conversation)
+                .getFirst();
+        try (Connection connection = TestDatabase.asRequestRole()) {
+            connection.setAutoCommit(false);
+            TestDatabase.query(connection, "select begin_tenant_transaction(?)", user);
+            preparePage(connection);
+            String arguments = "'" + conversation + "', '" + user + "', '" + since + "', 2900, 3001, 51";
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                TestDatabase.query(connection, "set local plan_cache_mode = " + mode);
+                String plan = String.join("\n", TestDatabase.query(connection,
+                        "explain (analyze, costs off, timing off, summary off) execute page(" + arguments + ")"));
+                assertThat(rowCounts(plan)).as(mode + ":\n" + plan).isNotEmpty().allMatch(rows -> rows <= 100);
+            }
+            connection.rollback();
+        }
+    }
+
+    private static void preparePage(Connection connection) throws Exception {
+        String sql = MessageRepository.PAGE_DESC
+                .replace(":conversation", "$1").replace(":user", "$2").replace(":since", "$3")
+                .replace(":above", "$4").replace(":below", "$5").replace(":limit", "$6");
+        try (var statement = connection.createStatement()) {
+            // Simple protocol: $n here are PREPARE's own parameters.
+            statement.execute("prepare page(uuid, uuid, timestamptz, bigint, bigint, int) as " + sql);
+        }
+    }
+
+    private static List<Integer> rowCounts(String plan) {
+        return Pattern.compile("actual rows=(\\d+)").matcher(plan).results()
+                .map(match -> Integer.parseInt(match.group(1))).toList();
     }
 }

@@ -133,14 +133,17 @@ class MessageResourceTest {
     void anArchivedConversationsMessagesCanBeReadButNotWritten() {
         String messageId = post(alice, conversation, Map.of("speaker", "them", "content", "hi")).statusCode(201)
                 .extract().path("id");
-        TestDatabase.ownerExecute("update conversations set archived_at = now() where id = ?::uuid", conversation);
-        as(alice).when().get(messages(conversation)).then().statusCode(200).body("items.size()", equalTo(1));
+        as(alice).when().post("/api/v1/conversations/" + conversation + "/archive").then().statusCode(200);
+        as(alice).when().get(messages(conversation)).then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].id", equalTo(messageId));
         expectProblem(post(alice, conversation, Map.of("speaker", "user", "content", "hello?")), 409);
         expectProblem(as(alice).contentType(ContentType.JSON).body(Map.of("isKeyMoment", true))
                 .when().patch(messages(conversation) + "/" + messageId).then(), 409);
         expectProblem(as(alice).when().delete(messages(conversation) + "/" + messageId).then(), 409);
-        assertThat(TestDatabase.ownerQuery("select count(*) from messages where conversation_id = ?::uuid", conversation))
-                .containsExactly("1");
+        expectProblem(as(alice).contentType(ContentType.JSON).body(Map.of("messages", List.of(Map.of("speaker", "them", "content", "x"))))
+                .when().post(messages(conversation) + "/batch").then(), 409);
+        assertThat(TestDatabase.ownerQuery("select message_count || '/' || (select count(*) from archived_conversations a"
+                + " where a.conversation_id = c.id) from conversations c where id = ?::uuid", conversation)).containsExactly("1/1");
     }
 
     @Test

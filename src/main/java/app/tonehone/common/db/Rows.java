@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Values of native-query rows (Object[]), as the reactive driver hands them over. */
+/** Values of native-query rows (Object[]), as the reactive driver hands them over, and timestamps bound to native queries. */
 public final class Rows {
 
     private Rows() {
@@ -20,5 +20,10 @@ public final class Rows {
             case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
             default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
         };
+    }
+
+    /** An instant to bind to a timestamptz parameter of a native query, as the driver's timestamptz type (UTC). */
+    public static OffsetDateTime timestamptz(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
