@@ -33,7 +33,7 @@ public class MessageArchive {
             where id = :conversation and user_id = :user and deleted_at is null and archived_at is null
             returning created_at""";
 
-    private static final String MOVE_OUT = """
+    static final String MOVE_OUT = """
             insert into archived_conversations (conversation_id, user_id, chunk, first_seq, last_seq, message_count, messages)
             select :conversation, :user, chunk, min(seq), max(seq), count(*),
                    jsonb_agg(jsonb_build_object('id', id, 'seq', seq, 'speaker', speaker, 'content', content,
@@ -47,7 +47,7 @@ public class MessageArchive {
                   where conversation_id = :conversation and user_id = :user and created_at >= :since) numbered
             group by chunk""".formatted(CHUNK_SIZE);
 
-    private static final String DELETE_HOT = """
+    static final String DELETE_HOT = """
             delete from messages where conversation_id = :conversation and user_id = :user and created_at >= :since""";
 
     private static final String MARK_RESTORED = """

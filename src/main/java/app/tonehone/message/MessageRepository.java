@@ -68,6 +68,24 @@ public class MessageRepository {
                    message_timestamp timestamptz)
             returning\s""" + COLUMNS;
 
+    /** The scope of every statement on one conversation's messages (see the class comment). */
+    private static final String ONE_CONVERSATION = "conversation_id = :conversation and user_id = :user and created_at >= :since";
+
+    static final String MARK = "update messages set is_key_moment = coalesce(cast(:keyMoment as boolean), is_key_moment),"
+            + " effectiveness_score = case when :setScore then cast(:score as smallint) else effectiveness_score end"
+            + " where id = :message and " + ONE_CONVERSATION + " returning " + COLUMNS;
+
+    static final String DELETE = "delete from messages where id = :message and " + ONE_CONVERSATION;
+
+    private static final String NEWEST = "select %s from messages where " + ONE_CONVERSATION + "%s order by seq desc limit 1";
+    static final String RECOMPUTE_AFTER_DELETE = "update conversations set message_count = message_count - 1,"
+            + " last_speaker = (" + NEWEST.formatted("speaker", "") + "),"
+            + " last_message_at = (" + NEWEST.formatted("coalesce(message_timestamp, created_at)", "") + "),"
+            + " last_their_message_at = (" + NEWEST.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'them'") + "),"
+            + " last_user_message_at = (" + NEWEST.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'user'") + "),"
+            + " updated_at = now(), version = version + 1"
+            + " where id = :conversation and user_id = :user";
+
     /** A window of a page (named parameters :conversation, :user, :since, :above, :below, :limit). */
     static final String PAGE_DESC = pageSql("desc");
     static final String PAGE_ASC = pageSql("asc");
@@ -186,11 +204,7 @@ public class MessageRepository {
 
     /** Sets the key-moment flag and/or the effectiveness score; null when there is no such message. */
     public Uni<MessageResponse> mark(UUID userId, UUID conversationId, Instant since, UUID messageId, MessageMarks marks) {
-        String sql = "update messages set is_key_moment = coalesce(cast(:keyMoment as boolean), is_key_moment),"
-                + " effectiveness_score = case when :setScore then cast(:score as smallint) else effectiveness_score end"
-                + " where id = :message and conversation_id = :conversation and user_id = :user and created_at >= :since"
-                + " returning " + COLUMNS;
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(MARK, Object[].class)
                         .setParameter("keyMoment", marks.isKeyMoment())
                         .setParameter("setScore", marks.setScore())
                         .setParameter("score", marks.effectivenessScore())
@@ -206,30 +220,20 @@ public class MessageRepository {
      * The seq is not reused. False when there is no such message.
      */
     public Uni<Boolean> delete(UUID userId, UUID conversationId, Instant since, UUID messageId) {
-        String scope = " conversation_id = :conversation and user_id = :user and created_at >= :since";
-        String newest = "select %s from messages where" + scope + "%s order by seq desc limit 1";
-        String recompute = "update conversations set message_count = message_count - 1,"
-                + " last_speaker = (" + newest.formatted("speaker", "") + "),"
-                + " last_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", "") + "),"
-                + " last_their_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'them'") + "),"
-                + " last_user_message_at = (" + newest.formatted("coalesce(message_timestamp, created_at)", " and speaker = 'user'") + "),"
-                + " updated_at = now(), version = version + 1"
-                + " where id = :conversation and user_id = :user";
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "delete from messages where id = :message and" + scope)
+        return Panache.getSession().chain(session -> session.createNativeQuery(DELETE)
                         .setParameter("message", messageId).setParameter("conversation", conversationId)
                         .setParameter("user", userId).setParameter("since", Rows.timestamptz(since))
                         .executeUpdate()
                         .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
-                                : session.createNativeQuery(recompute)
+                                : session.createNativeQuery(RECOMPUTE_AFTER_DELETE)
                                         .setParameter("conversation", conversationId).setParameter("user", userId)
                                         .setParameter("since", Rows.timestamptz(since))
                                         .executeUpdate().replaceWith(true)));
     }
 
     private static String pageSql(String direction) {
-        return "select " + COLUMNS + " from messages where conversation_id = :conversation and user_id = :user"
-                + " and created_at >= :since and seq > :above and seq < :below order by seq " + direction + " limit :limit";
+        return "select " + COLUMNS + " from messages where " + ONE_CONVERSATION
+                + " and seq > :above and seq < :below order by seq " + direction + " limit :limit";
     }
 
     private static MessageInput lastBy(List<MessageInput> batch, Speaker speaker) {

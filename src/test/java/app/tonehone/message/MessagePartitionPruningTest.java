@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,39 @@ class MessagePartitionPruningTest {
             assertThat(plan).containsPattern("Subplans Removed: [1-9]");
             for (int back = 1; back <= 6; back++) {
                 assertThat(plan).doesNotContain(partition(now.minusMonths(back)));
+            }
+            connection.rollback();
+        }
+    }
+
+    /**
+     * The same for every other statement on one conversation's messages: marks, delete and the
+     * recount after it, and the archive's move to cold storage. Planned with the values in, as
+     * the request role, inside a tenant transaction (EXPLAIN does not run them).
+     */
+    @Test
+    void everyOtherStatementOnAConversationsMessagesSkipsOlderPartitionsToo() throws Exception {
+        TestDatabase.ownerQuery("select ensure_message_partitions(0, 6)");
+        UUID user = TestDatabase.createUser("pruning-all");
+        String conversation = newConversation(user);
+        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation)
+                .getFirst();
+        Map<String, String> values = Map.of("conversation", "'" + conversation + "'::uuid", "user", "'" + user + "'::uuid",
+                "since", "'" + since + "'::timestamptz", "message", "'" + UUID.randomUUID() + "'::uuid",
+                "keyMoment", "true", "setScore", "true", "score", "3");
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        try (Connection connection = TestDatabase.asRequestRole()) {
+            connection.setAutoCommit(false);
+            TestDatabase.query(connection, "select begin_tenant_transaction(?)", user);
+            for (String sql : List.of(MessageRepository.MARK, MessageRepository.DELETE, MessageRepository.RECOMPUTE_AFTER_DELETE,
+                    MessageArchive.MOVE_OUT, MessageArchive.DELETE_HOT)) {
+                String planned = Pattern.compile("(?<![:\\w]):(\\w+)").matcher(sql)
+                        .replaceAll(parameter -> values.get(parameter.group(1)));
+                String plan = String.join("\n", TestDatabase.query(connection, "explain (costs off) " + planned));
+                assertThat(plan).as(sql).contains(partition(now));
+                for (int back = 1; back <= 6; back++) {
+                    assertThat(plan).as(sql).doesNotContain(partition(now.minusMonths(back)));
+                }
             }
             connection.rollback();
         }
