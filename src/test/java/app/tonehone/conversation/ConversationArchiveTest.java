@@ -3,6 +3,7 @@ package app.tonehone.conversation;
 import static app.tonehone.conversation.ConversationResourceTest.CONVERSATIONS;
 import static app.tonehone.conversation.ConversationResourceTest.as;
 import static app.tonehone.conversation.ConversationResourceTest.createConversation;
+import static app.tonehone.support.MessagePages.walk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,25 +62,6 @@ class ConversationArchiveTest {
             message.put("messageTimestamp", "2024-06-01T20:15:00.123456Z");
         }
         return message;
-    }
-
-    /** Every message of the conversation, page by page, exactly as the API shows them. */
-    private static List<Map<String, Object>> walk(UUID user, String conversation, String order, Integer afterSeq, int limit) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = as(user).queryParam("limit", limit).queryParam("order", order);
-            if (afterSeq != null) {
-                request = request.queryParam("afterSeq", afterSeq);
-            }
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.when().get(messages(conversation)).then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return all;
     }
 
     private static String idOf(UUID user, String conversation, int seq) {

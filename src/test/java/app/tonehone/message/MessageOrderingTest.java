@@ -6,6 +6,7 @@ import static app.tonehone.message.MessageResourceTest.newConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import app.tonehone.support.MessagePages;
 import app.tonehone.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,26 +51,14 @@ class MessageOrderingTest {
         return request.when().post(messages(conversation) + "/batch").then().statusCode(201).extract().jsonPath();
     }
 
+    /** The seqs of every page, checking each message's content is the one sent with it. */
     private static List<Integer> walk(UUID user, String conversation, String order, Integer afterSeq, int limit) {
         List<Integer> seqs = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = as(user).queryParam("limit", limit).queryParam("order", order);
-            if (afterSeq != null) {
-                request = request.queryParam("afterSeq", afterSeq);
-            }
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.when().get(messages(conversation)).then().statusCode(200).extract().jsonPath();
-            List<Integer> pageSeqs = page.getList("items.seq", Integer.class);
-            List<String> contents = page.getList("items.content", String.class);
-            for (int i = 0; i < pageSeqs.size(); i++) {
-                assertThat(contents.get(i)).isEqualTo("message number " + pageSeqs.get(i));
-            }
-            seqs.addAll(pageSeqs);
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
+        for (Map<String, Object> message : MessagePages.walk(user, conversation, order, afterSeq, limit)) {
+            int seq = (Integer) message.get("seq");
+            assertThat(message.get("content")).isEqualTo("message number " + seq);
+            seqs.add(seq);
+        }
         return seqs;
     }
 

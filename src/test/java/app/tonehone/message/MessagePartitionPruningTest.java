@@ -34,8 +34,7 @@ class MessagePartitionPruningTest {
         TestDatabase.ownerQuery("select ensure_message_partitions(0, 6)");
         UUID user = TestDatabase.createUser("pruning");
         String conversation = newConversation(user);
-        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation)
-                .getFirst();
+        String since = createdAt(conversation);
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         try (Connection connection = TestDatabase.asRequestRole()) {
             connection.setAutoCommit(false);
@@ -73,8 +72,7 @@ class MessagePartitionPruningTest {
         TestDatabase.ownerQuery("select ensure_message_partitions(0, 6)");
         UUID user = TestDatabase.createUser("pruning-all");
         String conversation = newConversation(user);
-        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation)
-                .getFirst();
+        String since = createdAt(conversation);
         Map<String, String> values = Map.of("conversation", "'" + conversation + "'::uuid", "user", "'" + user + "'::uuid",
                 "since", "'" + since + "'::timestamptz", "message", "'" + UUID.randomUUID() + "'::uuid",
                 "keyMoment", "true", "setScore", "true", "score", "3");
@@ -112,8 +110,7 @@ class MessagePartitionPruningTest {
                 from generate_series(1, 3000) seq""", user, conversation);
         TestDatabase.ownerExecute("update conversations set last_seq = 3000, message_count = 3000 where id = ?", conversation);
         TestDatabase.ownerExecute("analyze messages");
-        String since = TestDatabase.ownerQuery("select created_at::text from conversations where id = ?", conversation)
-                .getFirst();
+        String since = createdAt(conversation.toString());
         try (Connection connection = TestDatabase.asRequestRole()) {
             connection.setAutoCommit(false);
             TestDatabase.query(connection, "select begin_tenant_transaction(?)", user);
@@ -127,6 +124,10 @@ class MessagePartitionPruningTest {
             }
             connection.rollback();
         }
+    }
+
+    private static String createdAt(String conversation) {
+        return TestDatabase.ownerQuery("select created_at::text from conversations where id = ?::uuid", conversation).getFirst();
     }
 
     private static void preparePage(Connection connection) throws Exception {
