@@ -99,7 +99,7 @@ public class MessageRepository {
     /** The user's live conversation, optionally locked; null when there is none. */
     public Uni<ConversationState> conversation(UUID userId, UUID conversationId, boolean lock) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select created_at, archived_at is not null, last_seq from conversations"
+                        "select created_at, archived_at is not null as archived, last_seq from conversations"
                                 + " where id = :conversation and user_id = :user and deleted_at is null"
                                 + (lock ? " for update" : ""), Object[].class)
                 .setParameter("conversation", conversationId).setParameter("user", userId)

@@ -1,0 +1,138 @@
+# The load runner's pieces (source after bench/lib.sh): tools, durability, logins, and one
+# scenario's measurement with wrk and with pgbench. Used by bench/run.sh.
+
+ensure_load_tools() {
+  command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+  command -v pgbench >/dev/null || die "pgbench is missing (postgresql-client)"
+}
+
+# The data was loaded with fsync off (a throwaway cluster); the measurements are not.
+make_durable() {
+  psql_as super -c "alter system set fsync = on" -c "alter system set synchronous_commit = on" \
+    -c "alter system set full_page_writes = on" -c "select pg_reload_conf()" -c "checkpoint" >/dev/null
+}
+
+# log_in_users N: logs in users 1..N through the API, 8 at a time; tokens in $BENCH_STATE/tokens ("n token").
+log_in_users() {
+  local n=$1 t0
+  t0=$(date +%s)
+  log "logging in $n users"
+  seq 1 "$n" | xargs -P 8 -I{} sh -c '
+    token=$(curl -sf -H "Content-Type: application/json" \
+      -d "{\"email\":\"user{}@bench.tonehone.test\",\"password\":\"$1\"}" "$2/api/v1/auth/login" \
+      | sed -n "s/.*\"accessToken\":\"\([^\"]*\)\".*/\1/p")
+    [ -n "$token" ] && echo "{} $token"' _ "$PASSWORD" "$BENCH_HTTP" > "$BENCH_STATE/tokens"
+  [ "$(wc -l < "$BENCH_STATE/tokens")" -eq "$n" ] || die "only $(wc -l < "$BENCH_STATE/tokens") of $n logins worked"
+  LOGIN_SECONDS=$(( $(date +%s) - t0 ))
+}
+
+# collect_deep_cursors: walks each 50,000-message conversation of a logged-in user newest
+# first, 200 at a time, and keeps the cursor at depths 1,000, 10,000 and 49,000 in
+# bench.deep_cursors (with below: the seq the cursor's page starts under).
+collect_deep_cursors() {
+  local n user conversation token cursor page depth rows=""
+  log "collecting cursors into the 50,000-message conversations"
+  while read -r n user conversation; do
+    token=$(awk -v n="$n" '$1 == n {print $2}' "$BENCH_STATE/tokens")
+    [ -n "$token" ] || continue
+    cursor=""
+    for page in $(seq 1 245); do
+      cursor=$(curl -sf -H "Authorization: Bearer $token" \
+        "$BENCH_HTTP/api/v1/conversations/$conversation/messages?limit=200${cursor:+&cursor=$cursor}" |
+        sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+      [ -n "$cursor" ] || die "no cursor after page $page of $conversation"
+      depth=$((page * 200))
+      case $depth in 1000 | 10000 | 49000) rows+="('$conversation', $depth, '$cursor', $((50000 - depth + 1))),";; esac
+    done
+  done < <(psql_as super -At -F ' ' -c "select n, user_id, conversation_id from bench.deep_targets order by t")
+  [ -n "$rows" ] || die "no 50,000-message conversation belongs to a logged-in user"
+  psql_as super -c "create table bench.deep_cursors (conversation_id uuid, depth int, cursor text, below bigint)" \
+    -c "insert into bench.deep_cursors values ${rows%,}" -c "grant select on bench.deep_cursors to $DB_APP_USER" >/dev/null
+}
+
+# pgbench_latencies DIR: "p50_ms p99_ms" of the per-transaction logs pgbench -l wrote in DIR.
+pgbench_latencies() {
+  cat "$1"/pgbench_log.* | awk '{print $3 / 1000}' | sort -g |
+    awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5 + 0.5)], a[int(NR*0.99 + 0.5)]}'
+}
+
+# wrk_run SECONDS CONNECTIONS SCRIPT PATH: prints the RESULT line of common.lua.
+wrk_run() {
+  local threads=2
+  [ "$2" -lt 2 ] && threads=1
+  wrk -t"$threads" -c"$2" -d"$1"s --timeout 10s -s "$3" "$BENCH_HTTP" | grep '^RESULT' || die "wrk printed no result"
+}
+
+field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# run_scenario NAME: sources bench/load/scenarios/NAME.sh, which sets
+#   TITLE        what the table calls it
+#   TARGETS_SQL  a query whose rows are the targets: first column n (the user), then the
+#                columns the Lua and the pgbench template use (named, e.g. user_id)
+#   LUA          defines make_request(fields): fields[1] is the user's token, then the
+#                TARGETS_SQL columns after n, in order
+#   PGBENCH      the pgbench template (see load/statements.py); :t picks a target row
+#   CONNS        optional: connections for this scenario (default CONNECTIONS)
+#   PGBENCH_MODE optional: pgbench -M (default prepared, as the service's driver does)
+# and prints its table row.
+run_scenario() {
+  local name=$1 dir script targets_file count offset wrk_out conns stmts rps pg_tps
+  TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
+  # shellcheck disable=SC1090
+  . "$BENCH_HERE/load/scenarios/$name.sh"
+  conns=$CONNS
+  dir=$BENCH_STATE/$name
+  mkdir -p "$dir"
+  log "$name: $TITLE"
+
+  # Targets: a table for pgbench, a file for wrk (token first).
+  psql_as super -v ON_ERROR_STOP=1 -c "drop table if exists bench.t_$name" \
+    -c "create table bench.t_$name as select row_number() over () as t, q.* from ($TARGETS_SQL) q" \
+    -c "alter table bench.t_$name add primary key (t)" -c "grant select on bench.t_$name to $DB_APP_USER" \
+    -c "analyze bench.t_$name" >/dev/null
+  count=$(psql_as super -At -c "select count(*) from bench.t_$name")
+  [ "$count" -gt 0 ] || die "$name: no targets"
+  psql_as super -At -F ' ' -c "select * from bench.t_$name order by t" |
+    awk 'NR == FNR {token[$1] = $2; next} ($2 in token) {line = token[$2]; for (i = 3; i <= NF; i++) line = line " " $i; print line}' \
+      "$BENCH_STATE/tokens" - > "$dir/targets"
+  [ -s "$dir/targets" ] || die "$name: no target belongs to a logged-in user"
+  export BENCH_TARGETS=$dir/targets
+  { cat "$BENCH_HERE/load/common.lua"; printf '%s\n' "$LUA"; } > "$dir/script.lua"
+
+  # The statements: one second of requests with every statement logged (texts only: the
+  # cluster never logs parameter values).
+  psql_as super -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+  sleep 0.5
+  offset=$(stat -c %s "$PG_LOG")
+  wrk_run 1 1 "$dir/script.lua" >/dev/null
+  psql_as super -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+  python3 "$BENCH_HERE/load/statements.py" capture "$PG_LOG" "$offset" "$RESULTS/$name.statements.txt"
+  { printf '\\set t random(1, %s)\nselect * from bench.t_%s where t = :t \\gset\n' "$count" "$name"; printf '%s\n' "$PGBENCH"; } \
+    > "$dir/template.sql"
+  python3 "$BENCH_HERE/load/statements.py" render "$dir/template.sql" "$RESULTS/$name.statements.txt" \
+    > "$RESULTS/$name.pgbench.sql" || die "$name: the pgbench template does not match the captured statements"
+
+  # The service: warm-up, then measured, with statement counts from pg_stat_statements.
+  wrk_run "$WARMUP" "$conns" "$dir/script.lua" >/dev/null
+  psql_as super -c "select pg_stat_statements_reset()" >/dev/null
+  wrk_out=$(wrk_run "$DURATION" "$conns" "$dir/script.lua")
+  echo "$wrk_out" > "$RESULTS/$name.wrk.txt"
+  psql_as super -At -F ' | ' -c "select round(calls::numeric / $(field requests "$wrk_out"), 2), query
+      from pg_stat_statements where userid = '$DB_APP_USER'::regrole and calls > 0 order by calls desc, query" \
+    > "$RESULTS/$name.calls.txt"
+
+  # The database's ceiling: the same statements through pgbench, as the request role.
+  rm -f "$dir"/pgbench_log.*
+  (cd "$dir" && PGPASSWORD=$DB_APP_PASSWORD pgbench -n -M "$PGBENCH_MODE" -c "$conns" -j 2 -T "$DURATION" -l \
+      -h 127.0.0.1 -p "$PG_PORT" -U "$DB_APP_USER" -f "$RESULTS/$name.pgbench.sql" "$DB_NAME" > "$RESULTS/$name.pgbench.txt" 2>&1) \
+    || { tail -5 "$RESULTS/$name.pgbench.txt" >&2; die "$name: pgbench failed"; }
+  pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$name.pgbench.txt")
+  read -r pg50 pg99 < <(pgbench_latencies "$dir")
+
+  rps=$(awk -v r="$(field requests "$wrk_out")" -v d="$(field duration_us "$wrk_out")" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
+  printf '| %s | %s | %s | %.2f | %.2f | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
+    "$(awk -v v="$(field p50_us "$wrk_out")" 'BEGIN {print v / 1000}')" \
+    "$(awk -v v="$(field p99_us "$wrk_out")" 'BEGIN {print v / 1000}')" \
+    "$(( $(field non2xx "$wrk_out") + $(field socket_errors "$wrk_out") ))" "$pg_tps" "$pg50" "$pg99" \
+    "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN {print a / b}')"
+}

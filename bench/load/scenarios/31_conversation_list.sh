@@ -1,0 +1,8 @@
+# The conversation list's first page (archived=false) of a heavy or a regular user.
+TITLE="conversation list, first 50"
+TARGETS_SQL="select n, bench.user_id(n) as user_id from generate_series(16, $TOKENS) n"
+LUA='
+function make_request(f)
+  return wrk.format("GET", "/api/v1/conversations?limit=50", headers(f))
+end'
+PGBENCH=''

@@ -1,0 +1,9 @@
+# One conversation by id.
+TITLE="conversation get"
+TARGETS_SQL="select n, bench.user_id(n) as user_id, bench.conversation_id(n, j) as conversation_id
+             from bench.conversations where n between 16 and $TOKENS"
+LUA='
+function make_request(f)
+  return wrk.format("GET", "/api/v1/conversations/" .. f[3], headers(f))
+end'
+PGBENCH=''

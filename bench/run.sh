@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The load benchmark, one command: builds the benchmark database (bench/data), starts the
+# service on it, logs in many users, then for every scenario of bench/load/scenarios
+# (one file each, in name order) measures the service with wrk and the same SQL through
+# pgbench, and writes the tables into docs/BENCHMARKS.md.
+#
+#   bench/run.sh                          # full size: about 10M messages; see docs/BENCHMARKS.md for time
+#   SCALE=0.05 USERS=2000 bench/run.sh    # a quick run on a small database
+#   bench/run.sh 10_message_page_first    # only these scenarios (file names without .sh)
+#
+# Settings (environment): USERS (20000), SCALE (1: the conversation and message counts of
+# every population but the fixed ones), TOKENS (600: users logged in for the load),
+# CONNECTIONS (32), DURATION (20 s measured per scenario and per pgbench run), WARMUP (5 s).
+# Everything listens on and talks to 127.0.0.1. Rate limits and the access-token lifetime
+# are raised for the run by configuration (RATE_LIMITS below): the benchmark sends far more
+# requests per user than a person can.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+bench_init load
+USERS=${USERS:-20000}
+SCALE=${SCALE:-1}
+TOKENS=${TOKENS:-600}
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+PASSWORD="bench password 1"
+RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
+  -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
+  -Dtonehone.auth.access-token-ttl=PT3H)
+RESULTS=$BENCH_HERE/results/load
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.statements.txt "$RESULTS"/*.pgbench.sql "$RESULTS"/*.calls.txt "$RESULTS"/*.wrk.txt "$RESULTS"/*.pgbench.txt
+. "$BENCH_HERE/data/build.sh"
+. "$BENCH_HERE/load/lib.sh"
+
+ensure_load_tools
+bench_start_cluster
+PG_LOG="$(cat "$BENCH_STATE/pg-location")/server.log"
+bench_start_service "${RATE_LIMITS[@]}"   # migrates the schema
+curl -sf -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"email\":\"seed@bench.tonehone.test\",\"password\":\"$PASSWORD\"}" "$BENCH_HTTP/api/v1/auth/register" \
+  || die "could not register the seed account"
+bench_stop_service
+build_data "$USERS" "$SCALE" \
+  "$(psql_as owner -At -c "select password_hash from users where email = 'seed@bench.tonehone.test'")"
+make_durable
+bench_start_service "${RATE_LIMITS[@]}"
+log_in_users "$TOKENS"
+collect_deep_cursors
+
+SCENARIOS=("$@")
+if [ ${#SCENARIOS[@]} -eq 0 ]; then
+  for f in "$BENCH_HERE"/load/scenarios/*.sh; do SCENARIOS+=("$(basename "$f" .sh)"); done
+fi
+ROWS=""
+for name in "${SCENARIOS[@]}"; do
+  ROWS+="$(run_scenario "$name")"$'\n'
+done
+
+body=$(cat <<MD
+Measured $(date -u '+%Y-%m-%d %H:%M') UTC: $(bench_machine); wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}'), durability on for the measurements (fsync, synchronous_commit, full_page_writes).
+Command: \`$( [ "$SCALE" = 1 ] && [ "$USERS" = 20000 ] || printf 'SCALE=%s USERS=%s ' "$SCALE" "$USERS")bench/run.sh\` (TOKENS=$TOKENS, CONNECTIONS=$CONNECTIONS, DURATION=${DURATION}s after ${WARMUP}s of warm-up).
+Database: $DATA_SUMMARY; built in ${DATA_SECONDS}s.
+Logins for the load: $TOKENS users in ${LOGIN_SECONDS}s. Rate limits and the access-token lifetime raised by configuration for the run.
+
+Each scenario: wrk against the service (one random target per request), then pgbench (-j 2, same connections) running the
+statements the service sent for those requests, captured from the PostgreSQL log (\`results/load/<scenario>.statements.txt\`;
+the pgbench scripts are \`results/load/<scenario>.pgbench.sql\`; calls per request from pg_stat_statements in
+\`results/load/<scenario>.calls.txt\`). Ratio = service requests/s ÷ pgbench transactions/s: the share of the database's
+ceiling on this machine that the service delivers. pgbench picks its target with one primary-key read of a small table
+before each transaction (counted in its time).
+
+| scenario | conns | service req/s | p50 ms | p99 ms | errors | pgbench TPS | pgbench p50 ms | pgbench p99 ms | ratio |
+|---|---|---|---|---|---|---|---|---|---|
+$ROWS
+MD
+)
+bench_write_section "Load: every endpoint against the database's ceiling" "$body"
+printf '%s\n' "$body"
+log "done: docs/BENCHMARKS.md updated"
