@@ -11,11 +11,13 @@
 # Settings (environment): USERS (20000), SCALE (1: the conversation and message counts of
 # every population but the fixed ones), TOKENS (600: users logged in for the load),
 # CONNECTIONS (32), DURATION (20 s measured per scenario and per pgbench run), WARMUP (5 s).
+# BENCH_PAUSE=N keeps everything up for N seconds after the set-up, to look around.
 # Everything listens on and talks to 127.0.0.1. Rate limits and the access-token lifetime
 # are raised for the run by configuration (RATE_LIMITS below): the benchmark sends far more
 # requests per user than a person can.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+BENCH_COMMAND=bench/run.sh BENCH_SUMMARY=load/summary.md
 bench_init load
 USERS=${USERS:-20000}
 SCALE=${SCALE:-1}
@@ -47,6 +49,10 @@ make_durable
 bench_start_service "${RATE_LIMITS[@]}"
 log_in_users "$TOKENS"
 collect_deep_cursors
+if [ -n "${BENCH_PAUSE:-}" ]; then  # to look around: the service, the cluster and the tokens stay up this long
+  log "pausing ${BENCH_PAUSE}s: service $BENCH_HTTP, state $BENCH_STATE (secrets.env, tokens)"
+  sleep "$BENCH_PAUSE"
+fi
 
 SCENARIOS=("$@")
 if [ ${#SCENARIOS[@]} -eq 0 ]; then
