@@ -88,17 +88,18 @@ bench_build_service() {
 }
 
 # bench_start_service [-Dname=value ...]: the dev profile (its keys are the committed test
-# keys), loopback only; waits until ready. Sets BENCH_HTTP (base URL).
+# keys), loopback only, on BENCH_SERVICE_PORT if set (a restart keeps its address), else a
+# free port; waits until ready. Sets BENCH_HTTP (base URL).
 bench_start_service() {
   [ -n "${BENCH_JAR_DIR:-}" ] || bench_build_service
   local port
-  port=$(free_port)
+  port=${BENCH_SERVICE_PORT:-$(free_port)}
   (
     eval "$(db/local/services.sh env "$BENCH_STATE")"
     cd "$BENCH_JAR_DIR"
     exec "$JDK/bin/java" -Dquarkus.profile=dev -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       "$@" -jar target/quarkus-app/quarkus-run.jar
-  ) > "$BENCH_STATE/service.log" 2>&1 &
+  ) >> "$BENCH_STATE/service.log" 2>&1 &
   BENCH_SERVICE_PID=$!
   BENCH_HTTP=http://127.0.0.1:$port
   for _ in $(seq 1 240); do

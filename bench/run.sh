@@ -6,11 +6,13 @@
 #
 #   bench/run.sh                          # full size: about 10M messages; see docs/BENCHMARKS.md for time
 #   SCALE=0.05 USERS=2000 bench/run.sh    # a quick run on a small database
-#   bench/run.sh 10_message_page_first    # only these scenarios (file names without .sh)
+#   bench/run.sh 10_message_page_first 60_page_depth   # only these (file names without .sh)
 #
 # Settings (environment): USERS (20000), SCALE (1: the conversation and message counts of
 # every population but the fixed ones), TOKENS (600: users logged in for the load),
-# CONNECTIONS (32), DURATION (20 s measured per scenario and per pgbench run), WARMUP (5 s).
+# CONNECTIONS (32), DURATION (20 s measured per scenario and per pgbench run), WARMUP (5 s),
+# GROWTH_CONNS (4) and GROWTH_SECONDS (10) for the growth curves (bench/load/growth) and
+# the partition curve. Arguments name scenarios, growth curves or "partitions" to run only those.
 # BENCH_PAUSE=N keeps everything up for N seconds after the set-up, to look around.
 # Everything listens on and talks to 127.0.0.1. Rate limits and the access-token lifetime
 # are raised for the run by configuration (RATE_LIMITS below): the benchmark sends far more
@@ -25,6 +27,8 @@ TOKENS=${TOKENS:-600}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
+GROWTH_CONNS=${GROWTH_CONNS:-4}
+GROWTH_SECONDS=${GROWTH_SECONDS:-10}
 PASSWORD="bench password 1"
 RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
   -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
@@ -51,16 +55,23 @@ log_in_users "$TOKENS"
 collect_deep_cursors
 if [ -n "${BENCH_PAUSE:-}" ]; then  # to look around: the service, the cluster and the tokens stay up this long
   log "pausing ${BENCH_PAUSE}s: service $BENCH_HTTP, state $BENCH_STATE (secrets.env, tokens)"
-  sleep "$BENCH_PAUSE"
+  sleep "$BENCH_PAUSE" & wait $!
 fi
 
 SCENARIOS=("$@")
 if [ ${#SCENARIOS[@]} -eq 0 ]; then
-  for f in "$BENCH_HERE"/load/scenarios/*.sh; do SCENARIOS+=("$(basename "$f" .sh)"); done
+  for f in "$BENCH_HERE"/load/scenarios/*.sh "$BENCH_HERE"/load/growth/*.sh; do SCENARIOS+=("$(basename "$f" .sh)"); done
+  SCENARIOS+=(partitions)
 fi
-ROWS=""
+ROWS="" GROWTH="" PARTITIONS=""
 for name in "${SCENARIOS[@]}"; do
-  ROWS+="$(run_scenario "$name")"$'\n'
+  if [ "$name" = partitions ]; then
+    PARTITIONS=$(partition_curve)
+  elif [ -f "$BENCH_HERE/load/growth/$name.sh" ]; then
+    GROWTH+="$(run_growth "$name")"$'\n'
+  else
+    ROWS+="$(run_scenario "$name")"$'\n'
+  fi
 done
 
 body=$(cat <<MD
@@ -79,6 +90,19 @@ before each transaction (counted in its time).
 | scenario | conns | service req/s | p50 ms | p99 ms | errors | pgbench TPS | pgbench p50 ms | pgbench p99 ms | ratio |
 |---|---|---|---|---|---|---|---|---|---|
 $ROWS
+Growth curves: wrk alone, $GROWTH_CONNS connections, ${GROWTH_SECONDS}s after 2s of warm-up; "targets" is how many
+conversations or users the requests were spread over; the last column is the p50 over the first row of its group.
+
+| curve | targets | req/s | p50 ms | p99 ms | errors | p50 / first |
+|---|---|---|---|---|---|---|
+$GROWTH
+Partitions: the page and post-message statements above (their pgbench scripts, as the superuser, 8 clients,
+${GROWTH_SECONDS}s each) against the same rows (the newest 5 months of the page scenario's conversations) in a copy of
+\`messages\` with 6, 24 and 60 monthly partitions.
+
+| partitions | page TPS | page latency avg ms | post TPS | post latency avg ms |
+|---|---|---|---|---|
+$PARTITIONS
 MD
 )
 bench_write_section "Load: every endpoint against the database's ceiling" "$body"

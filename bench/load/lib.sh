@@ -27,27 +27,36 @@ log_in_users() {
 }
 
 # collect_deep_cursors: walks each 50,000-message conversation of a logged-in user newest
-# first, 200 at a time, and keeps the cursor at depths 1,000, 10,000 and 49,000 in
-# bench.deep_cursors (with below: the seq the cursor's page starts under).
+# first, 200 at a time (the conversations in parallel), and keeps the cursor at depths
+# 1,000, 10,000 and 49,000 in bench.deep_cursors, with below: the seq its page starts under.
 collect_deep_cursors() {
-  local n user conversation token cursor page depth rows=""
+  local n user conversation token pids=() pid
   log "collecting cursors into the 50,000-message conversations"
+  mkdir -p "$BENCH_STATE/cursors"
   while read -r n user conversation; do
     token=$(awk -v n="$n" '$1 == n {print $2}' "$BENCH_STATE/tokens")
     [ -n "$token" ] || continue
-    cursor=""
-    for page in $(seq 1 245); do
-      cursor=$(curl -sf -H "Authorization: Bearer $token" \
-        "$BENCH_HTTP/api/v1/conversations/$conversation/messages?limit=200${cursor:+&cursor=$cursor}" |
-        sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
-      [ -n "$cursor" ] || die "no cursor after page $page of $conversation"
-      depth=$((page * 200))
-      case $depth in 1000 | 10000 | 49000) rows+="('$conversation', $depth, '$cursor', $((50000 - depth + 1))),";; esac
-    done
+    walk_for_cursors "$token" "$conversation" > "$BENCH_STATE/cursors/$conversation" &
+    pids+=($!)
   done < <(psql_as super -At -F ' ' -c "select n, user_id, conversation_id from bench.deep_targets order by t")
-  [ -n "$rows" ] || die "no 50,000-message conversation belongs to a logged-in user"
+  for pid in "${pids[@]}"; do wait "$pid" || die "a cursor walk failed"; done
+  cat "$BENCH_STATE"/cursors/* > "$BENCH_STATE/cursors.tsv"
+  [ -s "$BENCH_STATE/cursors.tsv" ] || die "no 50,000-message conversation belongs to a logged-in user"
   psql_as super -c "create table bench.deep_cursors (conversation_id uuid, depth int, cursor text, below bigint)" \
-    -c "insert into bench.deep_cursors values ${rows%,}" -c "grant select on bench.deep_cursors to $DB_APP_USER" >/dev/null
+    -c "\\copy bench.deep_cursors from '$BENCH_STATE/cursors.tsv'" \
+    -c "grant select on bench.deep_cursors to $DB_APP_USER" >/dev/null
+}
+
+walk_for_cursors() { # token conversation: prints "conversation depth cursor below" lines (tab-separated)
+  local cursor="" page depth
+  for page in $(seq 1 245); do
+    cursor=$(curl -sf -H "Authorization: Bearer $1" \
+      "$BENCH_HTTP/api/v1/conversations/$2/messages?limit=200${cursor:+&cursor=$cursor}" |
+      sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+    [ -n "$cursor" ] || { log "no cursor after page $page of $2"; return 1; }
+    depth=$((page * 200))
+    case $depth in 1000 | 10000 | 49000) printf '%s\t%s\t%s\t%s\n' "$2" "$depth" "$cursor" $((50000 - depth + 1));; esac
+  done
 }
 
 # pgbench_latencies DIR: "p50_ms p99_ms" of the per-transaction logs pgbench -l wrote in DIR.
@@ -64,6 +73,90 @@ wrk_run() {
 }
 
 field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# make_targets NAME DIR: the rows of TARGETS_SQL as table bench.t_NAME (for pgbench) and as
+# DIR/targets (for wrk: the user's token first, then the columns after n); DIR/script.lua.
+make_targets() {
+  local name=$1 dir=$2
+  psql_as super -v ON_ERROR_STOP=1 -c "drop table if exists bench.t_$name" \
+    -c "create table bench.t_$name as select row_number() over () as t, q.* from ($TARGETS_SQL) q" \
+    -c "alter table bench.t_$name add primary key (t)" -c "grant select on bench.t_$name to $DB_APP_USER" \
+    -c "analyze bench.t_$name" >/dev/null
+  psql_as super -At -F ' ' -c "select * from bench.t_$name order by t" |
+    awk 'NR == FNR {token[$1] = $2; next} ($2 in token) {line = token[$2]; for (i = 3; i <= NF; i++) line = line " " $i; print line}' \
+      "$BENCH_STATE/tokens" - > "$dir/targets"
+  [ -s "$dir/targets" ] || die "$name: no target belongs to a logged-in user"
+  export BENCH_TARGETS=$dir/targets
+  { cat "$BENCH_HERE/load/common.lua"; printf '%s\n' "$LUA"; } > "$dir/script.lua"
+}
+
+# run_growth NAME: bench/load/growth/NAME.sh sets TITLE, VARIANTS, and TARGETS_SQL and LUA as
+# a scenario does, using $VARIANT; each variant is measured with wrk alone (GROWTH_CONNS
+# connections, GROWTH_SECONDS). Prints a table row a variant; the last column is its p50
+# over the first variant's.
+run_growth() {
+  local name=$1 dir out first="" p50 rps
+  for VARIANT in $(VARIANT=; . "$BENCH_HERE/load/growth/$name.sh"; echo "$VARIANTS"); do
+    # shellcheck disable=SC1090
+    . "$BENCH_HERE/load/growth/$name.sh"
+    dir=$BENCH_STATE/growth-$name-$VARIANT
+    mkdir -p "$dir"
+    log "$name: $TITLE $VARIANT"
+    make_targets "g_${name}_$VARIANT" "$dir"
+    wrk_run 2 "$GROWTH_CONNS" "$dir/script.lua" >/dev/null
+    out=$(wrk_run "$GROWTH_SECONDS" "$GROWTH_CONNS" "$dir/script.lua")
+    echo "$out" > "$RESULTS/growth-$name-$VARIANT.wrk.txt"
+    p50=$(awk -v v="$(field p50_us "$out")" 'BEGIN {printf "%.2f", v / 1000}')
+    first=${first:-$p50}
+    rps=$(awk -v r="$(field requests "$out")" -v d="$(field duration_us "$out")" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
+    printf '| %s %s | %s | %s | %s | %.2f | %s | %.2f |\n' "$TITLE" "$VARIANT" "$(wc -l < "$dir/targets")" "$rps" "$p50" \
+      "$(awk -v v="$(field p99_us "$out")" 'BEGIN {print v / 1000}')" \
+      "$(( $(field non2xx "$out") + $(field socket_errors "$out") ))" "$(awk -v a="$p50" -v b="$first" 'BEGIN {print a / b}')"
+  done
+}
+
+# partition_curve: the page and post-message statements of scenarios 10 and 20 (their
+# rendered pgbench scripts) against copies of the newest 5 months of those conversations'
+# messages in tables of 6, 24 and 60 monthly partitions (schemas parts_N, picked by
+# search_path; the statements name their tables unqualified). Same rows every time: only the
+# number of partitions changes. Prints a table row per count.
+partition_curve() {
+  local n since page_tps insert_tps p
+  since=$(psql_as super -At -c "select to_char(date_trunc('month', now() at time zone 'utc') - interval '4 months', 'YYYY-MM-DD')")
+  for n in 6 24 60; do
+    log "partitions: $n"
+    psql_as super -v ON_ERROR_STOP=1 >/dev/null <<SQL
+drop schema if exists parts_$n cascade;
+create schema parts_$n;
+create table parts_$n.messages (like public.messages including defaults including constraints including generated)
+    partition by range (created_at);
+select format('create table parts_$n.messages_%s partition of parts_$n.messages for values from (%L) to (%L)',
+              to_char(m, 'YYYY_MM'), m, m + interval '1 month')
+from generate_series(date_trunc('month', now() at time zone 'utc') + interval '1 month' - interval '$((n - 1)) months',
+                     date_trunc('month', now() at time zone 'utc') + interval '1 month', interval '1 month') m \gexec
+alter table parts_$n.messages add primary key (id, user_id, created_at);
+create index on parts_$n.messages (conversation_id, user_id, seq);
+insert into parts_$n.messages (id, user_id, conversation_id, seq, speaker, content, source, ocr_confidence,
+                               is_key_moment, effectiveness_score, message_timestamp, created_at)
+select id, user_id, conversation_id, seq, speaker, content, source, ocr_confidence, is_key_moment,
+       effectiveness_score, message_timestamp, created_at
+from public.messages where created_at >= '$since'
+  and conversation_id in (select conversation_id from bench.t_10_message_page_first);
+vacuum analyze parts_$n.messages;
+SQL
+    for p in 10_message_page_first 20_post_message; do
+      PGOPTIONS="-c search_path=parts_$n,public" PGPASSWORD=$PG_SUPERUSER_PASSWORD pgbench -n -M prepared -c 8 -j 2 \
+        -T "$GROWTH_SECONDS" -h 127.0.0.1 -p "$PG_PORT" -U postgres -f "$RESULTS/$p.pgbench.sql" "$DB_NAME" \
+        > "$RESULTS/partitions-$n-$p.pgbench.txt" 2>&1 || { tail -3 "$RESULTS/partitions-$n-$p.pgbench.txt" >&2; die "partitions $n: pgbench failed"; }
+    done
+    page_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/partitions-$n-10_message_page_first.pgbench.txt")
+    insert_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/partitions-$n-20_post_message.pgbench.txt")
+    printf '| %s | %.0f | %s | %.0f | %s |\n' "$n" "$page_tps" \
+      "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$RESULTS/partitions-$n-10_message_page_first.pgbench.txt")" \
+      "$insert_tps" "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$RESULTS/partitions-$n-20_post_message.pgbench.txt")"
+    psql_as super -c "drop schema parts_$n cascade" >/dev/null
+  done
+}
 
 # run_scenario NAME: sources bench/load/scenarios/NAME.sh, which sets
 #   TITLE        what the table calls it
@@ -85,19 +178,8 @@ run_scenario() {
   mkdir -p "$dir"
   log "$name: $TITLE"
 
-  # Targets: a table for pgbench, a file for wrk (token first).
-  psql_as super -v ON_ERROR_STOP=1 -c "drop table if exists bench.t_$name" \
-    -c "create table bench.t_$name as select row_number() over () as t, q.* from ($TARGETS_SQL) q" \
-    -c "alter table bench.t_$name add primary key (t)" -c "grant select on bench.t_$name to $DB_APP_USER" \
-    -c "analyze bench.t_$name" >/dev/null
+  make_targets "$name" "$dir"
   count=$(psql_as super -At -c "select count(*) from bench.t_$name")
-  [ "$count" -gt 0 ] || die "$name: no targets"
-  psql_as super -At -F ' ' -c "select * from bench.t_$name order by t" |
-    awk 'NR == FNR {token[$1] = $2; next} ($2 in token) {line = token[$2]; for (i = 3; i <= NF; i++) line = line " " $i; print line}' \
-      "$BENCH_STATE/tokens" - > "$dir/targets"
-  [ -s "$dir/targets" ] || die "$name: no target belongs to a logged-in user"
-  export BENCH_TARGETS=$dir/targets
-  { cat "$BENCH_HERE/load/common.lua"; printf '%s\n' "$LUA"; } > "$dir/script.lua"
 
   # The statements: one second of requests with every statement logged (texts only: the
   # cluster never logs parameter values).

@@ -49,7 +49,8 @@ def render(template, statements):
     captured = [line for line in open(statements).read().splitlines() if line]
 
     def one(match):
-        pattern, *values = [part.strip() for part in match.group(1).split("|")]
+        # Split on single bars only: SQL's || may appear in a value.
+        pattern, *values = [part.strip() for part in re.split(r"(?<!\|)\|(?!\|)", match.group(1))]
         found = [s for s in captured if re.search(pattern, s)]
         if len(found) != 1:
             sys.exit(f"{len(found)} captured statements match {pattern!r} (want exactly one):\n" + "\n".join(found or captured))

@@ -2,8 +2,16 @@
 TITLE="conversation get"
 TARGETS_SQL="select n, bench.user_id(n) as user_id, bench.conversation_id(n, j) as conversation_id
              from bench.conversations where n between 16 and $TOKENS"
-LUA='
+LUA=$(cat <<'LUA'
 function make_request(f)
   return wrk.format("GET", "/api/v1/conversations/" .. f[3], headers(f))
-end'
-PGBENCH=''
+end
+LUA
+)
+PGBENCH=$(cat <<'SQL'
+BEGIN;
+{{ begin_tenant_transaction | :user_id }};
+{{ from conversations c1_0 where | :conversation_id | :user_id | 0 | 1 }};
+COMMIT;
+SQL
+)
