@@ -129,7 +129,7 @@ bench_machine() {
   pg=$(psql_as super -At -c "select split_part(current_setting('server_version'), ' ', 1)")
   commit=$(git rev-parse --short HEAD)
   [ -z "$(git status --porcelain -- src pom.xml)" ] || dirty=" (working tree with uncommitted changes)"
-  echo "$(nproc) cores ($cpu), $mem GiB RAM, PostgreSQL $pg (throwaway cluster, fsync off), Java $("$JDK/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2), git commit $commit$dirty"
+  echo "$(nproc) cores ($cpu), $mem GiB RAM, PostgreSQL $pg (throwaway cluster, fsync $(psql_as super -At -c "show fsync")), Java $("$JDK/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2), git commit $commit$dirty"
 }
 
 # bench_write_section "Heading" "markdown": replaces this script's generated block in

@@ -9,15 +9,15 @@ build_data() {
   t0=$(date +%s)
   log "building the benchmark database: $users users, scale $scale"
   psql_as super -v users="$users" -v scale="$scale" -v password_hash="$hash" \
-    -f "$BENCH_HERE/data/generate.sql" >/dev/null
+    -f "$BENCH_REPO/bench/data/generate.sql" >/dev/null
   log "conversations: $(psql_as super -At -c 'select count(*) from conversations'); messages in $parts parallel shares"
   for part in $(seq 0 $((parts - 1))); do
-    psql_as super -v parts="$parts" -v part="$part" -f "$BENCH_HERE/data/messages.sql" >/dev/null &
+    psql_as super -v parts="$parts" -v part="$part" -f "$BENCH_REPO/bench/data/messages.sql" >/dev/null &
     pids+=($!)
   done
   for part in "${pids[@]}"; do wait "$part" || die "a share of the messages failed"; done
   log "messages loaded; counters, checks, VACUUM ANALYZE"
-  DATA_SUMMARY=$(psql_as super -At -F ' ' -f "$BENCH_HERE/data/finish.sql" | tail -1 |
+  DATA_SUMMARY=$(psql_as super -At -F ' ' -f "$BENCH_REPO/bench/data/finish.sql" | tail -1 |
     awk '{printf "%\047d users, %\047d conversations, %\047d messages (largest conversation %\047d), %d message partitions, %s %s", $1, $2, $3, $4, $5, $6, $7}')
   DATA_SECONDS=$(( $(date +%s) - t0 ))
   log "built in ${DATA_SECONDS}s: $DATA_SUMMARY"

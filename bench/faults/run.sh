@@ -16,8 +16,8 @@ FAULT_AT=${FAULT_AT:-10}
 REDIS_OUTAGE=${REDIS_OUTAGE:-5}
 PASSWORD="bench password 1"
 SERVICE_OPTIONS=(-Dtonehone.rate-limits.login-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000)
-. "$BENCH_HERE/../data/build.sh"
-. "$BENCH_HERE/../load/lib.sh"
+. "$BENCH_REPO/bench/data/build.sh"
+. "$BENCH_REPO/bench/load/lib.sh"
 
 bench_start_cluster
 PGDATA_DIR=$(cat "$BENCH_STATE/pg-location")
@@ -63,9 +63,10 @@ for fault in restart_postgres restart_redis kill_service; do
   wait "$load"
   psql_as super -At -F ' ' -c "select split_part(content, ' ', 2), count(*) from messages
       where content like '$marker %' group by 1" > "$BENCH_STATE/$fault.stored"
-  mismatches=$(psql_as super -At -c "select count(*) from conversations c where c.id in ($CONVERSATIONS)
-      and (c.message_count, c.last_seq) is distinct from
-          (select count(*), coalesce(max(seq), 0) from messages m where m.conversation_id = c.id and m.user_id = c.user_id)")
+  mismatches=$(psql_as super -At -c "select count(*) from conversations c
+      cross join lateral (select count(*) as n, coalesce(max(seq), 0) as s from messages m
+                          where m.conversation_id = c.id and m.user_id = c.user_id) r
+      where c.id in ($CONVERSATIONS) and (c.message_count <> r.n or c.last_seq <> r.s)")
   ROWS+="| ${fault//_/ } $(python3 "$BENCH_HERE/analyze.py" "$BENCH_STATE/$fault.events" "$BENCH_STATE/$fault.stored" "$FAULT_AT" "$mismatches")"$'\n'
   mkdir -p "$BENCH_HERE/results"
   cp "$BENCH_STATE/$fault.events" "$BENCH_HERE/results/$fault.events.jsonl"
