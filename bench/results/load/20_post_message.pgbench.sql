@@ -1,4 +1,4 @@
-\set t random(1, 84)
+\set t random(1, 2905)
 select * from bench.t_20_post_message where t = :t \gset
 \set k random(1, 1000000000)
 BEGIN;

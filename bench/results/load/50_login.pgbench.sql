@@ -1,4 +1,4 @@
-\set t random(1, 300)
+\set t random(1, 600)
 select * from bench.t_50_login where t = :t \gset
 select user_id, email, password_hash from auth_login_candidate(:email);
 BEGIN;
