@@ -7,7 +7,7 @@ EVENTS: load.py's output. STORED: "key count" lines, the messages of this run fo
 database by the key in their content. FAULT_AT: seconds after the load started when the
 fault was injected. COUNTER_MISMATCHES: conversations whose message_count or last_seq
 disagree with their rows. Prints one markdown table row (without the fault's name):
-requests | failed | failures from .. to (s after the fault) | recovered after (s) |
+requests | failed (no answer / 503 / other 5xx) | failures from .. to (s after the fault) | recovered after (s) |
 acknowledged writes | stored | lost | duplicated | counters wrong
 """
 import json
@@ -38,5 +38,7 @@ if failures:
     recovered = f"{(min(after) if after else float('nan')) - fault_at:.1f}"
 else:
     window, recovered = "none", "0.0"
-print(f"| {len(events)} | {len(failures)} | {window} | {recovered} | {len(acknowledged)} | "
+kinds = (sum(1 for e in failures if e["status"] == 0), sum(1 for e in failures if e["status"] == 503),
+         sum(1 for e in failures if e["status"] >= 500 and e["status"] != 503))
+print(f"| {len(events)} | {len(failures)} ({kinds[0]} / {kinds[1]} / {kinds[2]}) | {window} | {recovered} | {len(acknowledged)} | "
       f"{sum(1 for k in acknowledged if stored.get(k, 0) > 0)} | {len(lost)} | {len(duplicated)} | {mismatches} |")

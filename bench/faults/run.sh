@@ -76,10 +76,10 @@ body=$(cat <<MD
 Measured $(date -u '+%Y-%m-%d %H:%M') UTC: $(bench_machine); durability on (fsync, synchronous_commit).
 Command: \`bench/faults/run.sh\` (CLIENTS=$CLIENTS, LOAD_SECONDS=$LOAD_SECONDS, FAULT_AT=$FAULT_AT, REDIS_OUTAGE=${REDIS_OUTAGE}s).
 Each client posts a message (retrying a failure with the same Idempotency-Key every 0.5 s, up to 20 times), then reads
-the newest page, in a loop. "Failed": no answer or a 5xx. Times are seconds after the fault was injected. Raw events:
+the newest page, in a loop. "Failed": no answer, or a 5xx (503: retry after Retry-After; any other 5xx is a bug). Times are seconds after the fault was injected. Raw events:
 \`bench/faults/results/<fault>.events.jsonl\`.
 
-| fault | requests | failed | failures from .. to | recovered after | acknowledged writes | stored | lost | duplicated | counters wrong |
+| fault | requests | failed (no answer / 503 / other 5xx) | failures from .. to | recovered after | acknowledged writes | stored | lost | duplicated | counters wrong |
 |---|---|---|---|---|---|---|---|---|---|
 $ROWS
 MD
