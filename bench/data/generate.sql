@@ -16,7 +16,7 @@
 --            conversation as their conversation 1 (deep pages)
 --   216..    1 to 21 conversations each (mean about 7.7)
 -- Conversation sizes: every 50th conversation (global number) is an imported history of
--- exactly 1,000 messages (the page scenario's targets); the rest have 1 to 81 (mean about 27).
+-- exactly 1,000 messages (the page scenario's targets); the rest have 1 to 90 (mean about 30).
 -- Message text comes from a pool of 100,000 texts built from a word list drawn with a
 -- Zipf-like (log-uniform) rank distribution, dating-chat phrases, and OCR-style noise on a
 -- tenth of them (misread letters, a lost space); each message picks its text log-uniformly from the pool too.
@@ -133,7 +133,7 @@ ALTER TABLE bench.conversations
 UPDATE bench.conversations SET
     messages = CASE WHEN n BETWEEN 16 AND 25 AND j = 1 THEN 50000
                     WHEN cn % 50 = 0 THEN 1000
-                    ELSE greatest(1, round((1 + floor(81 * random() ^ 2)) * :scale)::int) END,
+                    ELSE greatest(1, round((1 + floor(90 * random() ^ 2)) * :scale)::int) END,
     started = now() - (30 + random() * 330) * interval '1 day';
 UPDATE bench.conversations SET ended = started + (now() - started) * (0.3 + 0.7 * random());
 ALTER TABLE bench.conversations ADD PRIMARY KEY (cn);
