@@ -35,7 +35,6 @@ RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-li
   -Dtonehone.auth.access-token-ttl=PT3H)
 RESULTS=$BENCH_HERE/results/load
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/*.statements.txt "$RESULTS"/*.pgbench.sql "$RESULTS"/*.calls.txt "$RESULTS"/*.wrk.txt "$RESULTS"/*.pgbench.txt
 . "$BENCH_HERE/data/build.sh"
 . "$BENCH_HERE/load/lib.sh"
 

@@ -174,6 +174,7 @@ run_scenario() {
   # shellcheck disable=SC1090
   . "$BENCH_HERE/load/scenarios/$name.sh"
   conns=$CONNS
+  rm -f "$RESULTS/$name".*  # this scenario's results of an earlier run
   dir=$BENCH_STATE/$name
   mkdir -p "$dir"
   log "$name: $TITLE"
