@@ -63,6 +63,10 @@ public class MessageArchive {
             from archived_conversations a cross join lateral jsonb_to_recordset(a.messages) as m(%s)
             where a.conversation_id = :conversation and a.user_id = :user""".formatted(FIELDS);
 
+    /** A page (named parameters :conversation, :user, :above, :below, :limit); see {@link #page}. */
+    private static final String PAGE_DESC = pageSql("desc");
+    private static final String PAGE_ASC = pageSql("asc");
+
     private static final String DELETE_COLD = """
             delete from archived_conversations where conversation_id = :conversation and user_id = :user""";
 
@@ -110,8 +114,17 @@ public class MessageArchive {
         if (limit > CHUNK_SIZE) {
             throw new IllegalArgumentException("an archived page reads two chunks: at most " + CHUNK_SIZE + " rows");
         }
-        String direction = order == MessageOrder.DESC ? "desc" : "asc";
-        String sql = """
+        String sql = order == MessageOrder.DESC ? PAGE_DESC : PAGE_ASC;
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter("conversation", conversationId).setParameter("user", userId)
+                        .setParameter("above", range.above()).setParameter("below", range.below())
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .map(rows -> rows.stream().map(MessageResponse::of).toList());
+    }
+
+    private static String pageSql(String direction) {
+        return """
                 select m.id, a.conversation_id, m.seq, m.speaker, m.content, m.source, m.ocr_confidence, m.is_key_moment,
                        m.effectiveness_score, m.message_timestamp, m.created_at
                 from (select conversation_id, messages from archived_conversations
@@ -121,11 +134,5 @@ public class MessageArchive {
                      cross join lateral jsonb_to_recordset(a.messages) as m(%2$s)
                 where m.seq > :above and m.seq < :below
                 order by m.seq %1$s limit :limit""".formatted(direction, FIELDS);
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                        .setParameter("conversation", conversationId).setParameter("user", userId)
-                        .setParameter("above", range.above()).setParameter("below", range.below())
-                        .setParameter("limit", limit)
-                        .getResultList())
-                .map(rows -> rows.stream().map(MessageResponse::of).toList());
     }
 }
