@@ -29,7 +29,6 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 GROWTH_CONNS=${GROWTH_CONNS:-4}
 GROWTH_SECONDS=${GROWTH_SECONDS:-10}
-PASSWORD="bench password 1"
 RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
   -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
   -Dtonehone.auth.access-token-ttl=PT3H)
@@ -42,12 +41,9 @@ ensure_load_tools
 bench_start_cluster
 PG_LOG="$(cat "$BENCH_STATE/pg-location")/server.log"
 bench_start_service "${RATE_LIMITS[@]}"   # migrates the schema
-curl -sf -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"email\":\"seed@bench.tonehone.test\",\"password\":\"$PASSWORD\"}" "$BENCH_HTTP/api/v1/auth/register" \
-  || die "could not register the seed account"
+register_seed_account
 bench_stop_service
-build_data "$USERS" "$SCALE" \
-  "$(psql_as owner -At -c "select password_hash from users where email = 'seed@bench.tonehone.test'")"
+build_data "$USERS" "$SCALE"
 make_durable
 bench_start_service "${RATE_LIMITS[@]}"
 log_in_users "$TOKENS"

@@ -1,10 +1,23 @@
 # The benchmark database (source it after bench/lib.sh, with a migrated throwaway cluster):
-#   build_data USERS SCALE PASSWORD_HASH
-# runs generate.sql, then messages.sql on every core at once, then finish.sql, as the
-# superuser; sets DATA_SECONDS and DATA_SUMMARY.
+#   register_seed_account      (the service running) the account whose password hash every
+#                              generated user gets, so logins verify a real Argon2id hash
+#   build_data USERS SCALE     runs generate.sql, then messages.sql on every core at once, then
+#                              finish.sql, as the superuser; sets DATA_SECONDS and DATA_SUMMARY
+
+# Every generated user's password (the wrk login scenario reads it from the environment).
+export BENCH_PASSWORD="bench password 1"
+SEED_EMAIL=seed@bench.tonehone.test
+
+register_seed_account() {
+  curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$SEED_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" "$BENCH_HTTP/api/v1/auth/register" \
+    || die "could not register the seed account"
+}
 
 build_data() {
-  local users=$1 scale=$2 hash=$3 parts t0 pids=() part
+  local users=$1 scale=$2 hash parts t0 pids=() part
+  hash=$(psql_as owner -At -c "select password_hash from users where email = '$SEED_EMAIL'")
+  [ -n "$hash" ] || die "register_seed_account first"
   parts=$(nproc)
   t0=$(date +%s)
   log "building the benchmark database: $users users, scale $scale"

@@ -14,7 +14,6 @@ CLIENTS=${CLIENTS:-16}
 LOAD_SECONDS=${LOAD_SECONDS:-40}
 FAULT_AT=${FAULT_AT:-10}
 REDIS_OUTAGE=${REDIS_OUTAGE:-5}
-PASSWORD="bench password 1"
 SERVICE_OPTIONS=(-Dtonehone.rate-limits.login-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000)
 . "$BENCH_REPO/bench/data/build.sh"
 . "$BENCH_REPO/bench/load/lib.sh"
@@ -23,10 +22,8 @@ bench_start_cluster
 PGDATA_DIR=$(cat "$BENCH_STATE/pg-location")
 BENCH_SERVICE_PORT=$(free_port)
 bench_start_service "${SERVICE_OPTIONS[@]}"
-curl -sf -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"email\":\"seed@bench.tonehone.test\",\"password\":\"$PASSWORD\"}" "$BENCH_HTTP/api/v1/auth/register" \
-  || die "could not register the seed account"
-build_data 300 0.02 "$(psql_as owner -At -c "select password_hash from users where email = 'seed@bench.tonehone.test'")"
+register_seed_account
+build_data 300 0.02
 make_durable
 log_in_users 300
 # One small conversation of a different regular user for each client.

@@ -21,7 +21,7 @@ log_in_users() {
     token=$(curl -sf -H "Content-Type: application/json" \
       -d "{\"email\":\"user{}@bench.tonehone.test\",\"password\":\"$1\"}" "$2/api/v1/auth/login" \
       | sed -n "s/.*\"accessToken\":\"\([^\"]*\)\".*/\1/p")
-    [ -n "$token" ] && echo "{} $token"' _ "$PASSWORD" "$BENCH_HTTP" > "$BENCH_STATE/tokens"
+    [ -n "$token" ] && echo "{} $token"' _ "$BENCH_PASSWORD" "$BENCH_HTTP" > "$BENCH_STATE/tokens"
   [ "$(wc -l < "$BENCH_STATE/tokens")" -eq "$n" ] || die "only $(wc -l < "$BENCH_STATE/tokens") of $n logins worked"
   LOGIN_SECONDS=$(( $(date +%s) - t0 ))
 }
@@ -74,6 +74,11 @@ wrk_run() {
 
 field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
+# Of a RESULT line: requests per second, a latency in ms (wrk_ms p50 LINE), failed requests.
+wrk_rps() { awk -v r="$(field requests "$1")" -v d="$(field duration_us "$1")" 'BEGIN {printf "%.0f", r / (d / 1e6)}'; }
+wrk_ms() { awk -v v="$(field "$1_us" "$2")" 'BEGIN {printf "%.2f", v / 1000}'; }
+wrk_errors() { echo $(( $(field non2xx "$1") + $(field socket_errors "$1") )); }
+
 # make_targets NAME DIR: the rows of TARGETS_SQL as table bench.t_NAME (for pgbench) and as
 # DIR/targets (for wrk: the user's token first, then the columns after n); DIR/script.lua.
 make_targets() {
@@ -95,7 +100,7 @@ make_targets() {
 # connections, GROWTH_SECONDS). Prints a table row a variant; the last column is its p50
 # over the first variant's.
 run_growth() {
-  local name=$1 dir out first="" p50 rps
+  local name=$1 dir out first="" p50
   for VARIANT in $(VARIANT=; . "$BENCH_HERE/load/growth/$name.sh"; echo "$VARIANTS"); do
     # shellcheck disable=SC1090
     . "$BENCH_HERE/load/growth/$name.sh"
@@ -106,12 +111,10 @@ run_growth() {
     wrk_run 2 "$GROWTH_CONNS" "$dir/script.lua" >/dev/null
     out=$(wrk_run "$GROWTH_SECONDS" "$GROWTH_CONNS" "$dir/script.lua")
     echo "$out" > "$RESULTS/growth-$name-$VARIANT.wrk.txt"
-    p50=$(awk -v v="$(field p50_us "$out")" 'BEGIN {printf "%.2f", v / 1000}')
+    p50=$(wrk_ms p50 "$out")
     first=${first:-$p50}
-    rps=$(awk -v r="$(field requests "$out")" -v d="$(field duration_us "$out")" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
-    printf '| %s %s | %s | %s | %s | %.2f | %s | %.2f |\n' "$TITLE" "$VARIANT" "$(wc -l < "$dir/targets")" "$rps" "$p50" \
-      "$(awk -v v="$(field p99_us "$out")" 'BEGIN {print v / 1000}')" \
-      "$(( $(field non2xx "$out") + $(field socket_errors "$out") ))" "$(awk -v a="$p50" -v b="$first" 'BEGIN {print a / b}')"
+    printf '| %s %s | %s | %s | %s | %s | %s | %.2f |\n' "$TITLE" "$VARIANT" "$(wc -l < "$dir/targets")" "$(wrk_rps "$out")" \
+      "$p50" "$(wrk_ms p99 "$out")" "$(wrk_errors "$out")" "$(awk -v a="$p50" -v b="$first" 'BEGIN {print a / b}')"
   done
 }
 
@@ -169,7 +172,7 @@ SQL
 #   PGBENCH_MODE optional: pgbench -M (default prepared, as the service's driver does)
 # and prints its table row.
 run_scenario() {
-  local name=$1 dir script targets_file count offset wrk_out conns stmts rps pg_tps
+  local name=$1 dir count offset wrk_out conns rps pg_tps pg50 pg99
   TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
   # shellcheck disable=SC1090
   . "$BENCH_HERE/load/scenarios/$name.sh"
@@ -212,10 +215,8 @@ run_scenario() {
   pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$name.pgbench.txt")
   read -r pg50 pg99 < <(pgbench_latencies "$dir")
 
-  rps=$(awk -v r="$(field requests "$wrk_out")" -v d="$(field duration_us "$wrk_out")" 'BEGIN {printf "%.0f", r / (d / 1e6)}')
-  printf '| %s | %s | %s | %.2f | %.2f | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
-    "$(awk -v v="$(field p50_us "$wrk_out")" 'BEGIN {print v / 1000}')" \
-    "$(awk -v v="$(field p99_us "$wrk_out")" 'BEGIN {print v / 1000}')" \
-    "$(( $(field non2xx "$wrk_out") + $(field socket_errors "$wrk_out") ))" "$pg_tps" "$pg50" "$pg99" \
+  rps=$(wrk_rps "$wrk_out")
+  printf '| %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
+    "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$pg_tps" "$pg50" "$pg99" \
     "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN {print a / b}')"
 }

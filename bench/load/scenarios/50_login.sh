@@ -4,9 +4,10 @@ CONNS=8
 TARGETS_SQL="select n, bench.user_id(n) as user_id, 'user' || n || '@bench.tonehone.test' as email
              from generate_series(1, $TOKENS) n"
 LUA=$(cat <<'LUA'
+local password = os.getenv("BENCH_PASSWORD")
 function make_request(f)
   return wrk.format("POST", "/api/v1/auth/login", { ["Content-Type"] = "application/json" },
-    "{\"email\":\"" .. f[3] .. "\",\"password\":\"bench password 1\"}")
+    "{\"email\":\"" .. f[3] .. "\",\"password\":\"" .. password .. "\"}")
 end
 LUA
 )
