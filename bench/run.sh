@@ -12,7 +12,8 @@
 # every population but the fixed ones), TOKENS (600: users logged in for the load),
 # CONNECTIONS (32), DURATION (20 s measured per scenario and per pgbench run), WARMUP (5 s),
 # GROWTH_CONNS (4) and GROWTH_SECONDS (10) for the growth curves (bench/load/growth) and
-# the partition curve. Arguments name scenarios, growth curves or "partitions" to run only those.
+# the partition curve, PACED_SHARE (0.5: each scenario again at this share of the rate it
+# reached, paced, service and pgbench alike; 0 skips it). Arguments name scenarios, growth curves or "partitions" to run only those.
 # BENCH_PAUSE=N keeps everything up for N seconds after the set-up, to look around.
 # Everything listens on and talks to 127.0.0.1. Rate limits and the access-token lifetime
 # are raised for the run by configuration (RATE_LIMITS below): the benchmark sends far more
@@ -29,6 +30,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 GROWTH_CONNS=${GROWTH_CONNS:-4}
 GROWTH_SECONDS=${GROWTH_SECONDS:-10}
+PACED_SHARE=${PACED_SHARE:-0.5}
 RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
   -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
   -Dtonehone.auth.access-token-ttl=PT3H)
@@ -59,6 +61,7 @@ if [ ${#SCENARIOS[@]} -eq 0 ]; then
   SCENARIOS+=(partitions)
 fi
 ROWS="" GROWTH="" PARTITIONS=""
+: > "$BENCH_STATE/paced.rows"
 for name in "${SCENARIOS[@]}"; do
   if [ "$name" = partitions ]; then
     PARTITIONS=$(partition_curve)
@@ -71,7 +74,7 @@ done
 
 body=$(cat <<MD
 Measured $(date -u '+%Y-%m-%d %H:%M') UTC: $(bench_machine); wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}'), durability on for the measurements (fsync, synchronous_commit, full_page_writes).
-Command: \`$( [ "$SCALE" = 1 ] && [ "$USERS" = 20000 ] || printf 'SCALE=%s USERS=%s ' "$SCALE" "$USERS")bench/run.sh\` (TOKENS=$TOKENS, CONNECTIONS=$CONNECTIONS, DURATION=${DURATION}s after ${WARMUP}s of warm-up).
+Command: \`$( [ "$SCALE" = 1 ] && [ "$USERS" = 20000 ] || printf 'SCALE=%s USERS=%s ' "$SCALE" "$USERS")bench/run.sh$( [ $# -eq 0 ] || printf ' %s' "$@")\` (TOKENS=$TOKENS, CONNECTIONS=$CONNECTIONS, DURATION=${DURATION}s after ${WARMUP}s of warm-up).
 Database: $DATA_SUMMARY; built in ${DATA_SECONDS}s.
 Logins for the load: $TOKENS users in ${LOGIN_SECONDS}s. Rate limits and the access-token lifetime raised by configuration for the run.
 
@@ -80,11 +83,20 @@ statements the service sent for those requests, captured from the PostgreSQL log
 the pgbench scripts are \`results/load/<scenario>.pgbench.sql\`; calls per request from pg_stat_statements in
 \`results/load/<scenario>.calls.txt\`). Ratio = service requests/s ÷ pgbench transactions/s: the share of the database's
 ceiling on this machine that the service delivers. pgbench picks its target with one primary-key read of a small table
-before each transaction (counted in its time).
+before each transaction (counted in its time). Service CPU: the service process's CPU time (user + system, /proc) over
+the measured run ÷ its requests.
 
-| scenario | conns | service req/s | p50 ms | p99 ms | errors | pgbench TPS | pgbench p50 ms | pgbench p99 ms | ratio |
-|---|---|---|---|---|---|---|---|---|---|
+| scenario | conns | service req/s | p50 ms | p99 ms | errors | service CPU ms/req | pgbench TPS | pgbench p50 ms | pgbench p99 ms | ratio |
+|---|---|---|---|---|---|---|---|---|---|---|
 $ROWS
+Below saturation (PACED_SHARE=$PACED_SHARE): each scenario again for ${DURATION}s at $PACED_SHARE × the service's rate above,
+same connections, paced on a fixed schedule (open loop: wrk with \`load/common.lua\`'s delay, pgbench -R at the same rate).
+Both count latency from the send; "late" is the share of the service's sends that left more than 1 ms after their slot
+because every connection was busy (0% means the p99 hides no queueing), with the worst such lag.
+
+| scenario | conns | offered req/s | service req/s | p50 ms | p99 ms | late | worst lag ms | service CPU ms/req | pgbench p50 ms | pgbench p99 ms |
+|---|---|---|---|---|---|---|---|---|---|---|
+$(cat "$BENCH_STATE/paced.rows")
 Growth curves: wrk alone, $GROWTH_CONNS connections, ${GROWTH_SECONDS}s after 2s of warm-up; "targets" is how many
 conversations or users the requests were spread over; the last column is the p50 over the first row of its group.
 

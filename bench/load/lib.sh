@@ -59,18 +59,38 @@ walk_for_cursors() { # token conversation: prints "conversation depth cursor bel
   done
 }
 
+# run_pgbench NAME DIR CONNECTIONS OUTPUT [pgbench options]: the scenario's rendered script
+# as the request role for DURATION seconds, per-transaction log in DIR.
+run_pgbench() {
+  local name=$1 dir=$2 conns=$3 out=$4
+  shift 4
+  rm -f "$dir"/pgbench_log.*
+  (cd "$dir" && PGPASSWORD=$DB_APP_PASSWORD pgbench -n -M "$PGBENCH_MODE" -c "$conns" -j 2 -T "$DURATION" -l "$@" \
+      -h 127.0.0.1 -p "$PG_PORT" -U "$DB_APP_USER" -f "$RESULTS/$name.pgbench.sql" "$DB_NAME" > "$out" 2>&1) \
+    || { tail -5 "$out" >&2; die "$name: pgbench failed"; }
+}
+
 # pgbench_latencies DIR: "p50_ms p99_ms" of the per-transaction logs pgbench -l wrote in DIR.
+# Paced (-R) logs count from the scheduled start and add the lag as a 7th field: taken out,
+# so that both tools count from the send.
 pgbench_latencies() {
-  cat "$1"/pgbench_log.* | awk '{print $3 / 1000}' | sort -g |
+  cat "$1"/pgbench_log.* | awk '{print (NF >= 7 ? $3 - $7 : $3) / 1000}' | sort -g |
     awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5 + 0.5)], a[int(NR*0.99 + 0.5)]}'
 }
 
-# wrk_run SECONDS CONNECTIONS SCRIPT PATH: prints the RESULT line of common.lua.
+# wrk_run SECONDS CONNECTIONS SCRIPT [RATE]: prints the RESULT line of common.lua. With RATE
+# (requests/s in all), paced: the connections send on a fixed schedule (common.lua).
 wrk_run() {
   local threads=2
   [ "$2" -lt 2 ] && threads=1
-  wrk -t"$threads" -c"$2" -d"$1"s --timeout 10s -s "$3" "$BENCH_HTTP" | grep '^RESULT' || die "wrk printed no result"
+  BENCH_THREAD_RATE=${4:+$(awk -v r="$4" -v t="$threads" 'BEGIN {print r / t}')} \
+    wrk -t"$threads" -c"$2" -d"$1"s --timeout 10s -s "$3" "$BENCH_HTTP" | grep '^RESULT' || die "wrk printed no result"
 }
+
+# The service process's CPU time so far, in clock ticks (user + system).
+service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$BENCH_SERVICE_PID/stat"; }
+# cpu_ms_per_request TICKS REQUESTS
+cpu_ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}'; }
 
 field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
@@ -78,6 +98,9 @@ field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 wrk_rps() { awk -v r="$(field requests "$1")" -v d="$(field duration_us "$1")" 'BEGIN {printf "%.0f", r / (d / 1e6)}'; }
 wrk_ms() { awk -v v="$(field "$1_us" "$2")" 'BEGIN {printf "%.2f", v / 1000}'; }
 wrk_errors() { echo $(( $(field non2xx "$1") + $(field socket_errors "$1") )); }
+# Of a paced RESULT line: the share of sends later than their slot (percent), the worst lag in ms.
+wrk_late() { awk -v l="$(field paced_late "$1")" -v n="$(field paced_sends "$1")" 'BEGIN {printf "%.1f", n ? 100 * l / n : 0}'; }
+wrk_max_lag() { field paced_max_lag_ms "$1"; }
 
 # make_targets NAME DIR: the rows of TARGETS_SQL as table bench.t_NAME (for pgbench) and as
 # DIR/targets (for wrk: the user's token first, then the columns after n); DIR/script.lua.
@@ -172,7 +195,7 @@ SQL
 #   PGBENCH_MODE optional: pgbench -M (default prepared, as the service's driver does)
 # and prints its table row.
 run_scenario() {
-  local name=$1 dir count offset wrk_out conns rps pg_tps pg50 pg99
+  local name=$1 dir count offset wrk_out conns rps pg_tps pg50 pg99 cpu cpu0 rate paced_out paced_pg50 paced_pg99
   TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
   # shellcheck disable=SC1090
   . "$BENCH_HERE/load/scenarios/$name.sh"
@@ -198,25 +221,40 @@ run_scenario() {
   python3 "$BENCH_HERE/load/statements.py" render "$dir/template.sql" "$RESULTS/$name.statements.txt" \
     > "$RESULTS/$name.pgbench.sql" || die "$name: the pgbench template does not match the captured statements"
 
-  # The service: warm-up, then measured, with statement counts from pg_stat_statements.
+  # The service: warm-up, then measured, with statement counts from pg_stat_statements and
+  # the service's CPU time.
   wrk_run "$WARMUP" "$conns" "$dir/script.lua" >/dev/null
   psql_as super -c "select pg_stat_statements_reset()" >/dev/null
+  cpu0=$(service_cpu_ticks)
   wrk_out=$(wrk_run "$DURATION" "$conns" "$dir/script.lua")
+  cpu=$(cpu_ms_per_request $(( $(service_cpu_ticks) - cpu0 )) "$(field requests "$wrk_out")")
   echo "$wrk_out" > "$RESULTS/$name.wrk.txt"
   psql_as super -At -F ' | ' -c "select round(calls::numeric / $(field requests "$wrk_out"), 2), query
       from pg_stat_statements where userid = '$DB_APP_USER'::regrole and calls > 0 order by calls desc, query" \
     > "$RESULTS/$name.calls.txt"
 
   # The database's ceiling: the same statements through pgbench, as the request role.
-  rm -f "$dir"/pgbench_log.*
-  (cd "$dir" && PGPASSWORD=$DB_APP_PASSWORD pgbench -n -M "$PGBENCH_MODE" -c "$conns" -j 2 -T "$DURATION" -l \
-      -h 127.0.0.1 -p "$PG_PORT" -U "$DB_APP_USER" -f "$RESULTS/$name.pgbench.sql" "$DB_NAME" > "$RESULTS/$name.pgbench.txt" 2>&1) \
-    || { tail -5 "$RESULTS/$name.pgbench.txt" >&2; die "$name: pgbench failed"; }
+  run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.pgbench.txt"
   pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$name.pgbench.txt")
   read -r pg50 pg99 < <(pgbench_latencies "$dir")
 
+  # Below saturation: the service and pgbench paced at PACED_SHARE of the service's
+  # closed-loop rate, same connections (a row of $BENCH_STATE/paced.rows).
+  if awk -v s="$PACED_SHARE" 'BEGIN {exit !(s > 0)}'; then
+    rate=$(awk -v r="$(wrk_rps "$wrk_out")" -v s="$PACED_SHARE" 'BEGIN {printf "%.0f", r * s}')
+    cpu0=$(service_cpu_ticks)
+    paced_out=$(wrk_run "$DURATION" "$conns" "$dir/script.lua" "$rate")
+    echo "$paced_out" > "$RESULTS/$name.paced.wrk.txt"
+    run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.paced.pgbench.txt" -R "$rate"
+    read -r paced_pg50 paced_pg99 < <(pgbench_latencies "$dir")
+    printf '| %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
+      "$(wrk_ms p50 "$paced_out")" "$(wrk_ms p99 "$paced_out")" "$(wrk_late "$paced_out")" "$(wrk_max_lag "$paced_out")" \
+      "$(cpu_ms_per_request $(( $(service_cpu_ticks) - cpu0 )) "$(field requests "$paced_out")")" "$paced_pg50" "$paced_pg99" \
+      >> "$BENCH_STATE/paced.rows"
+  fi
+
   rps=$(wrk_rps "$wrk_out")
-  printf '| %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
-    "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$pg_tps" "$pg50" "$pg99" \
+  printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
+    "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$cpu" "$pg_tps" "$pg50" "$pg99" \
     "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN {print a / b}')"
 }
