@@ -71,20 +71,29 @@ psql_as() {
     psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$user" -d "$DB_NAME" "$@"
 }
 
-# Uses target/quarkus-app when it is newer than every source file; otherwise builds a
-# private copy of the working tree, leaving the shared target/ alone. Sets BENCH_JAR_DIR.
+# bench_build_service [REVISION]: without REVISION, uses target/quarkus-app when it is newer
+# than every source file, else builds a private copy of the working tree (the shared target/
+# is left alone); with a git REVISION, builds that commit's sources in a private directory.
+# Sets BENCH_JAR_DIR.
 bench_build_service() {
-  if [ -f target/quarkus-app/quarkus-run.jar ] \
+  local revision=${1:-} dir
+  if [ -z "$revision" ] && [ -f target/quarkus-app/quarkus-run.jar ] \
      && [ -z "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
     BENCH_JAR_DIR=$BENCH_REPO
     return
   fi
-  log "building the service (private copy of the working tree)"
-  mkdir -p "$BENCH_STATE/build"
-  cp -r pom.xml mvnw .mvn src "$BENCH_STATE/build/"
-  (cd "$BENCH_STATE/build" && JAVA_HOME=$JDK timeout 600 ./mvnw -B -ntp -q package -DskipTests \
-      > "$BENCH_STATE/build.log" 2>&1) || { tail -30 "$BENCH_STATE/build.log" >&2; die "the service did not build"; }
-  BENCH_JAR_DIR=$BENCH_STATE/build
+  dir=$BENCH_STATE/build${revision:+-$revision}
+  mkdir -p "$dir"
+  if [ -n "$revision" ]; then
+    log "building the service at $revision ($(git rev-parse --short "$revision"))"
+    git archive "$revision" pom.xml mvnw .mvn src | tar -x -C "$dir"
+  else
+    log "building the service (private copy of the working tree)"
+    cp -r pom.xml mvnw .mvn src "$dir/"
+  fi
+  (cd "$dir" && JAVA_HOME=$JDK timeout 600 ./mvnw -B -ntp -q package -DskipTests > "$dir.log" 2>&1) \
+    || { tail -30 "$dir.log" >&2; die "the service did not build"; }
+  BENCH_JAR_DIR=$dir
 }
 
 # bench_start_service [-Dname=value ...]: the dev profile (its keys are the committed test

@@ -16,8 +16,8 @@
 # reached, paced, service and pgbench alike; 0 skips it). Arguments name scenarios, growth curves or "partitions" to run only those.
 # BENCH_PAUSE=N keeps everything up for N seconds after the set-up, to look around.
 # Everything listens on and talks to 127.0.0.1. Rate limits and the access-token lifetime
-# are raised for the run by configuration (RATE_LIMITS below): the benchmark sends far more
-# requests per user than a person can.
+# are raised for the run by configuration (RATE_LIMITS in load/lib.sh): the benchmark sends
+# far more requests per user than a person can.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 BENCH_COMMAND=bench/run.sh BENCH_SUMMARY=load/summary.md
@@ -31,25 +31,11 @@ WARMUP=${WARMUP:-5}
 GROWTH_CONNS=${GROWTH_CONNS:-4}
 GROWTH_SECONDS=${GROWTH_SECONDS:-10}
 PACED_SHARE=${PACED_SHARE:-0.5}
-RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
-  -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
-  -Dtonehone.auth.access-token-ttl=PT3H)
 RESULTS=$BENCH_HERE/results/load
 mkdir -p "$RESULTS"
-. "$BENCH_HERE/data/build.sh"
 . "$BENCH_HERE/load/lib.sh"
 
-ensure_load_tools
-bench_start_cluster
-PG_LOG="$(cat "$BENCH_STATE/pg-location")/server.log"
-bench_start_service "${RATE_LIMITS[@]}"   # migrates the schema
-register_seed_account
-bench_stop_service
-build_data "$USERS" "$SCALE"
-make_durable
-bench_start_service "${RATE_LIMITS[@]}"
-log_in_users "$TOKENS"
-collect_deep_cursors
+bench_load_setup
 if [ -n "${BENCH_PAUSE:-}" ]; then  # to look around: the service, the cluster and the tokens stay up this long
   log "pausing ${BENCH_PAUSE}s: service $BENCH_HTTP, state $BENCH_STATE (secrets.env, tokens)"
   sleep "$BENCH_PAUSE" & wait $!
@@ -97,6 +83,7 @@ because every connection was busy (0% means the p99 hides no queueing), with the
 | scenario | conns | offered req/s | service req/s | p50 ms | p99 ms | late | worst lag ms | service CPU ms/req | pgbench p50 ms | pgbench p99 ms |
 |---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$BENCH_STATE/paced.rows")
+
 Growth curves: wrk alone, $GROWTH_CONNS connections, ${GROWTH_SECONDS}s after 2s of warm-up; "targets" is how many
 conversations or users the requests were spread over; the last column is the p50 over the first row of its group.
 

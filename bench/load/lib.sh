@@ -1,5 +1,28 @@
-# The load runner's pieces (source after bench/lib.sh): tools, durability, logins, and one
-# scenario's measurement with wrk and with pgbench. Used by bench/run.sh.
+# The load runner's pieces (source after bench/lib.sh): the set-up (data, service, logins),
+# and one scenario's measurement with wrk and with pgbench. Used by bench/run.sh and
+# bench/ab.sh.
+. "$BENCH_REPO/bench/data/build.sh"
+
+RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-limits.login-per-address=100000000
+  -Dtonehone.rate-limits.register-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000
+  -Dtonehone.auth.access-token-ttl=PT3H)
+
+# bench_load_setup: a throwaway cluster with the benchmark data (USERS, SCALE), the service
+# (BENCH_JAR_DIR, built if unset) started on it with RATE_LIMITS, TOKENS users logged in and
+# the cursors into the deep conversations collected.
+bench_load_setup() {
+  ensure_load_tools
+  bench_start_cluster
+  PG_LOG="$(cat "$BENCH_STATE/pg-location")/server.log"
+  bench_start_service "${RATE_LIMITS[@]}"   # migrates the schema
+  register_seed_account
+  bench_stop_service
+  build_data "$USERS" "$SCALE"
+  make_durable
+  bench_start_service "${RATE_LIMITS[@]}"
+  log_in_users "$TOKENS"
+  collect_deep_cursors
+}
 
 ensure_load_tools() {
   command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
@@ -87,10 +110,16 @@ wrk_run() {
     wrk -t"$threads" -c"$2" -d"$1"s --timeout 10s -s "$3" "$BENCH_HTTP" | grep '^RESULT' || die "wrk printed no result"
 }
 
-# The service process's CPU time so far, in clock ticks (user + system).
+# measure_service SECONDS CONNECTIONS SCRIPT [RATE]: wrk_run's RESULT line with the service
+# process's CPU time (user + system, from /proc) per request appended as cpu_ms.
+measure_service() {
+  local before out
+  before=$(service_cpu_ticks)
+  out=$(wrk_run "$@")
+  echo "$out $(awk -v t="$(( $(service_cpu_ticks) - before ))" -v n="$(field requests "$out")" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "cpu_ms=%.2f", t * 1000 / hz / n}')"
+}
 service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$BENCH_SERVICE_PID/stat"; }
-# cpu_ms_per_request TICKS REQUESTS
-cpu_ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}'; }
 
 field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
@@ -184,6 +213,18 @@ SQL
   done
 }
 
+# prepare_scenario NAME: sources bench/load/scenarios/NAME.sh (below) and makes its targets;
+# sets SCENARIO_DIR (its state: targets, script.lua).
+prepare_scenario() {
+  TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
+  # shellcheck disable=SC1090
+  . "$BENCH_HERE/load/scenarios/$1.sh"
+  SCENARIO_DIR=$BENCH_STATE/$1
+  mkdir -p "$SCENARIO_DIR"
+  log "$1: $TITLE"
+  make_targets "$1" "$SCENARIO_DIR"
+}
+
 # run_scenario NAME: sources bench/load/scenarios/NAME.sh, which sets
 #   TITLE        what the table calls it
 #   TARGETS_SQL  a query whose rows are the targets: first column n (the user), then the
@@ -195,17 +236,10 @@ SQL
 #   PGBENCH_MODE optional: pgbench -M (default prepared, as the service's driver does)
 # and prints its table row.
 run_scenario() {
-  local name=$1 dir count offset wrk_out conns rps pg_tps pg50 pg99 cpu cpu0 rate paced_out paced_pg50 paced_pg99
-  TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
-  # shellcheck disable=SC1090
-  . "$BENCH_HERE/load/scenarios/$name.sh"
-  conns=$CONNS
+  local name=$1 dir count offset wrk_out conns rps pg_tps pg50 pg99 rate paced_out paced_pg50 paced_pg99
+  prepare_scenario "$name"
+  dir=$SCENARIO_DIR conns=$CONNS
   rm -f "$RESULTS/$name".*  # this scenario's results of an earlier run
-  dir=$BENCH_STATE/$name
-  mkdir -p "$dir"
-  log "$name: $TITLE"
-
-  make_targets "$name" "$dir"
   count=$(psql_as super -At -c "select count(*) from bench.t_$name")
 
   # The statements: one second of requests with every statement logged (texts only: the
@@ -225,9 +259,7 @@ run_scenario() {
   # the service's CPU time.
   wrk_run "$WARMUP" "$conns" "$dir/script.lua" >/dev/null
   psql_as super -c "select pg_stat_statements_reset()" >/dev/null
-  cpu0=$(service_cpu_ticks)
-  wrk_out=$(wrk_run "$DURATION" "$conns" "$dir/script.lua")
-  cpu=$(cpu_ms_per_request $(( $(service_cpu_ticks) - cpu0 )) "$(field requests "$wrk_out")")
+  wrk_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua")
   echo "$wrk_out" > "$RESULTS/$name.wrk.txt"
   psql_as super -At -F ' | ' -c "select round(calls::numeric / $(field requests "$wrk_out"), 2), query
       from pg_stat_statements where userid = '$DB_APP_USER'::regrole and calls > 0 order by calls desc, query" \
@@ -242,19 +274,18 @@ run_scenario() {
   # closed-loop rate, same connections (a row of $BENCH_STATE/paced.rows).
   if awk -v s="$PACED_SHARE" 'BEGIN {exit !(s > 0)}'; then
     rate=$(awk -v r="$(wrk_rps "$wrk_out")" -v s="$PACED_SHARE" 'BEGIN {printf "%.0f", r * s}')
-    cpu0=$(service_cpu_ticks)
-    paced_out=$(wrk_run "$DURATION" "$conns" "$dir/script.lua" "$rate")
+    paced_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua" "$rate")
     echo "$paced_out" > "$RESULTS/$name.paced.wrk.txt"
     run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.paced.pgbench.txt" -R "$rate"
     read -r paced_pg50 paced_pg99 < <(pgbench_latencies "$dir")
     printf '| %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
       "$(wrk_ms p50 "$paced_out")" "$(wrk_ms p99 "$paced_out")" "$(wrk_late "$paced_out")" "$(wrk_max_lag "$paced_out")" \
-      "$(cpu_ms_per_request $(( $(service_cpu_ticks) - cpu0 )) "$(field requests "$paced_out")")" "$paced_pg50" "$paced_pg99" \
+      "$(field cpu_ms "$paced_out")" "$paced_pg50" "$paced_pg99" \
       >> "$BENCH_STATE/paced.rows"
   fi
 
   rps=$(wrk_rps "$wrk_out")
   printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
-    "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$cpu" "$pg_tps" "$pg50" "$pg99" \
+    "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$(field cpu_ms "$wrk_out")" "$pg_tps" "$pg50" "$pg99" \
     "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN {print a / b}')"
 }

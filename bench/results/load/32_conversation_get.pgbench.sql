@@ -1,4 +1,4 @@
-\set t random(1, 42964)
+\set t random(1, 40085)
 select * from bench.t_32_conversation_get where t = :t \gset
 BEGIN;
 select begin_tenant_transaction(:user_id);
