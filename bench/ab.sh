@@ -3,14 +3,14 @@
 # change makes requests cheaper on a machine where two separate runs of bench/run.sh differ
 # by more than most changes do (and where the first scenario after a start runs on a cold
 # JIT). Each round starts each build in turn (the order alternates), warms every scenario up,
-# then measures it with wrk (closed loop); the table gives each build's median over the
+# then measures each with wrk (closed loop); the table gives each build's median over the
 # rounds and B's over A's. Service CPU per request (/proc) is the steadiest column.
 #
 #   bench/ab.sh REV_A REV_B SCENARIO...     # git revisions; "worktree" for uncommitted files
 #   bench/ab.sh HEAD~1 HEAD 32_conversation_get 30_dashboard
 #
 # Settings (environment): USERS (2000), SCALE (0.05), TOKENS (300), CONNECTIONS (32),
-# DURATION (15 s measured), WARMUP (10 s per scenario and start), ROUNDS (3). The two
+# DURATION (15 s measured), WARMUP (10 s per scenario after each start), ROUNDS (3). The two
 # revisions must have the same migrations (they share one database). Prints the table and
 # keeps it in bench/results/ab/; loopback only, like bench/run.sh.
 set -euo pipefail
@@ -50,14 +50,12 @@ for round in $(seq 1 "$ROUNDS"); do
   for build in $order; do
     [ "$build" = A ] && BENCH_JAR_DIR=$JAR_A || BENCH_JAR_DIR=$JAR_B
     bench_start_service "${RATE_LIMITS[@]}"
+    # Every scenario warms up before any is measured: the first one would otherwise run on
+    # code the JIT has not compiled yet.
+    for name in "$@"; do load_scenario "$name"; wrk_run "$WARMUP" "$CONNS" "$SCENARIO_DIR/script.lua" >/dev/null; done
     for name in "$@"; do
-      CONNS=""
-      # shellcheck disable=SC1090
-      . "$BENCH_HERE/load/scenarios/$name.sh"  # its CONNS, if it sets one
-      script=$BENCH_STATE/$name/script.lua
-      export BENCH_TARGETS=$BENCH_STATE/$name/targets
-      wrk_run "$WARMUP" "${CONNS:-$CONNECTIONS}" "$script" >/dev/null
-      out=$(measure_service "$DURATION" "${CONNS:-$CONNECTIONS}" "$script")
+      load_scenario "$name"
+      out=$(measure_service "$DURATION" "$CONNS" "$SCENARIO_DIR/script.lua")
       [ "$(wrk_errors "$out")" -eq 0 ] || die "$name on $build: $(wrk_errors "$out") failed requests"
       echo "$build $round $name $(wrk_rps "$out") $(wrk_ms p50 "$out") $(wrk_ms p99 "$out") $(field cpu_ms "$out")" >> "$RAW"
       log "round $round, $build, $name: $(tail -1 "$RAW" | cut -d' ' -f4-)"
@@ -72,8 +70,7 @@ table=$(
   for name in "$@"; do
     m() { awk -v b="$1" -v n="$name" -v c="$2" '$1 == b && $3 == n {print $c}' "$RAW" | median; }
     read -r ra rb pa pb qa qb ca cb <<< "$(m A 4) $(m B 4) $(m A 5) $(m B 5) $(m A 6) $(m B 6) $(m A 7) $(m B 7)"
-    # shellcheck disable=SC1090
-    . "$BENCH_HERE/load/scenarios/$name.sh"
+    load_scenario "$name"
     printf '| %s | %.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %s | %.2f |\n' "$TITLE" "$ra" "$rb" \
       "$(awk -v a="$ra" -v b="$rb" 'BEGIN {print b / a}')" "$pa" "$pb" "$qa" "$qb" "$ca" "$cb" \
       "$(awk -v a="$ca" -v b="$cb" 'BEGIN {print b / a}')"

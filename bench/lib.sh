@@ -57,16 +57,21 @@ bench_start_cluster() {
   . "$BENCH_STATE/secrets.env"
 }
 
+# role_creds owner|app|super: "user password" of the throwaway cluster's role.
+role_creds() {
+  case $1 in
+    owner) echo "$DB_OWNER" "$DB_OWNER_PASSWORD" ;;
+    app) echo "$DB_APP_USER" "$DB_APP_PASSWORD" ;;
+    super) echo postgres "$PG_SUPERUSER_PASSWORD" ;;
+    *) die "unknown role $1" ;;
+  esac
+}
+
 # psql_as owner|app|super [psql arguments...]
 psql_as() {
   local who=$1 user pass
   shift
-  case $who in
-    owner) user=$DB_OWNER pass=$DB_OWNER_PASSWORD ;;
-    app) user=$DB_APP_USER pass=$DB_APP_PASSWORD ;;
-    super) user=postgres pass=$PG_SUPERUSER_PASSWORD ;;
-    *) die "unknown role $who" ;;
-  esac
+  read -r user pass < <(role_creds "$who")
   PGPASSWORD=$pass PGOPTIONS="-c client_min_messages=warning" \
     psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$user" -d "$DB_NAME" "$@"
 }

@@ -15,7 +15,6 @@ LOAD_SECONDS=${LOAD_SECONDS:-40}
 FAULT_AT=${FAULT_AT:-10}
 REDIS_OUTAGE=${REDIS_OUTAGE:-5}
 SERVICE_OPTIONS=(-Dtonehone.rate-limits.login-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000)
-. "$BENCH_REPO/bench/data/build.sh"
 . "$BENCH_REPO/bench/load/lib.sh"
 
 bench_start_cluster

@@ -213,13 +213,19 @@ SQL
   done
 }
 
-# prepare_scenario NAME: sources bench/load/scenarios/NAME.sh (below) and makes its targets;
-# sets SCENARIO_DIR (its state: targets, script.lua).
-prepare_scenario() {
+# load_scenario NAME: sources bench/load/scenarios/NAME.sh (see run_scenario) over the
+# defaults; sets SCENARIO_DIR (its state: targets, script.lua) and points BENCH_TARGETS there.
+load_scenario() {
   TITLE=""; TARGETS_SQL=""; LUA=""; PGBENCH=""; CONNS=$CONNECTIONS; PGBENCH_MODE=prepared
   # shellcheck disable=SC1090
   . "$BENCH_HERE/load/scenarios/$1.sh"
   SCENARIO_DIR=$BENCH_STATE/$1
+  export BENCH_TARGETS=$SCENARIO_DIR/targets
+}
+
+# prepare_scenario NAME: load_scenario, then its targets and script made.
+prepare_scenario() {
+  load_scenario "$1"
   mkdir -p "$SCENARIO_DIR"
   log "$1: $TITLE"
   make_targets "$1" "$SCENARIO_DIR"

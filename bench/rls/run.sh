@@ -16,14 +16,14 @@
 # Knobs (environment): DURATION (15 s per run), REPS (3), USERS (2000), CONVS (20000),
 # AVG_MSGS (49, mean messages per ordinary conversation), HEAVY_CONV_MSGS (20000),
 # HEAVY_OTHER_MSGS (10000), JAVA_HOME (a JDK 25; default Temurin 25), PIPELINE=1 (adds the
-# pipelined variant b_pipeline), MAX_SECONDS (1800: hard stop), MIGRATE=psql (apply the
-# migration files with psql instead of starting the service; also the automatic fallback
-# when the working tree does not compile).
+# pipelined variant b_pipeline), MAX_SECONDS (1800: hard stop). The set-up (cluster,
+# build, migrations, clean-up, the docs section) is bench/lib.sh's, as for every bench.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-cd "$repo"
+. "$(dirname "$0")/../lib.sh"
+bench_init rls
+here=$BENCH_HERE
+state=$BENCH_STATE
 
 DURATION=${DURATION:-15}
 REPS=${REPS:-3}
@@ -36,166 +36,33 @@ HEAVY_CONV_MSGS=${HEAVY_CONV_MSGS:-20000}
 HEAVY_OTHER_MSGS=${HEAVY_OTHER_MSGS:-10000}
 VOCAB=5000
 FRAGS=100000
-JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ -x "$JDK/bin/java" ] || JDK=/usr/lib/jvm/temurin-25-jdk-amd64
 
 command_line="bench/rls/run.sh"
-for knob in DURATION REPS USERS CONVS AVG_MSGS HEAVY_CONV_MSGS HEAVY_OTHER_MSGS PIPELINE MIGRATE; do
+for knob in DURATION REPS USERS CONVS AVG_MSGS HEAVY_CONV_MSGS HEAVY_OTHER_MSGS PIPELINE; do
   # Record the knobs that were set from outside, so the command can be repeated exactly.
   if printenv "$knob" >/dev/null; then command_line="$knob=${!knob} $command_line"; fi
 done
-
-t0=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-log() { printf '[%4ds] %s\n' "$(( $(date +%s) - t0 ))" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
-free_port() {
-  local port
-  while :; do
-    port=$(( 20000 + RANDOM % 20000 ))
-    [ "$port" -ne 5432 ] || continue
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
-state=$(mktemp -d "${TMPDIR:-/tmp}/tonehone-bench-rls.XXXXXX")
 # Results are staged here and replace bench/rls/results/ only when the run completes.
 results=$state/results
 raw=$results/raw
 mkdir -p "$raw"
-quarkus_pid=
 monitor_pid=
-# Hard bound on the whole run: the watchdog ends it (and the trap cleans up) after MAX_SECONDS.
-MAX_SECONDS=${MAX_SECONDS:-1800}
-main_pid=$$
-(
-  trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
-  sleep "$MAX_SECONDS" & sleeper=$!
-  wait "$sleeper"
-  echo "bench/rls/run.sh: over ${MAX_SECONDS} s, stopping" >&2
-  kill -TERM "$main_pid"
-) >/dev/null 2>&1 &
-watchdog_pid=$!
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  kill "$watchdog_pid" 2>/dev/null || true
+stop_monitor() {
   if [ -n "$monitor_pid" ]; then kill "$monitor_pid" 2>/dev/null || true; wait "$monitor_pid" 2>/dev/null || true; fi
-  if [ -n "$quarkus_pid" ] && kill -0 "$quarkus_pid" 2>/dev/null; then
-    kill "$quarkus_pid" 2>/dev/null || true
-    wait "$quarkus_pid" 2>/dev/null || true
-  fi
-  "$repo/db/local/services.sh" destroy "$state" >/dev/null 2>&1 || true
-  rm -rf "$state"
-  [ "$rc" -eq 0 ] || log "failed (exit $rc); throwaway cluster removed"
-  exit "$rc"
+  monitor_pid=
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'rc=$?; stop_monitor; (exit "$rc"); bench_cleanup' EXIT
 
-# --- 1. Throwaway cluster --------------------------------------------------------------
-pg_port=$(free_port)
-redis_port=$(free_port)
-while [ "$redis_port" = "$pg_port" ]; do redis_port=$(free_port); done
-log "starting throwaway PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
-db/local/services.sh start "$state" "$pg_port" "$redis_port" --throwaway
-# shellcheck disable=SC1091
-. "$state/secrets.env"
-
-role_creds() {
-  case $1 in
-    owner) echo "$DB_OWNER" "$DB_OWNER_PASSWORD" ;;
-    app) echo "$DB_APP_USER" "$DB_APP_PASSWORD" ;;
-    super) echo postgres "$PG_SUPERUSER_PASSWORD" ;;
-    *) die "unknown role $1" ;;
-  esac
-}
-psql_as() {
-  local who=$1 user pass
-  shift
-  read -r user pass < <(role_creds "$who")
-  PGPASSWORD=$pass PGOPTIONS="-c client_min_messages=warning" \
-    psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$user" -d "$DB_NAME" "$@"
-}
-
-# --- 2. The real migrations, applied by the service at start-up --------------------------
-migrations=src/main/resources/db/migration
-# The service runs from a private copy (target/ is shared with other builds, which may clean
-# it at any moment), with the dev JWT keys its dev profile reads from src/test/resources.
-jar_dir=$state/app
-mkdir -p "$jar_dir/target" "$jar_dir/src/test/resources"
-if [ "${MIGRATE:-service}" = psql ]; then
-  jar_dir=
-  service_build="MIGRATE=psql: applied with psql as Flyway would, same files, one transaction each"
-elif [ -f target/quarkus-app/quarkus-run.jar ] \
-   && [ -z "$(find "$migrations" -newer target/quarkus-app/quarkus-run.jar -print -quit)" ] \
-   && cp -r target/quarkus-app "$jar_dir/target/" 2>/dev/null \
-   && cp -r src/test/resources/dev-keys "$jar_dir/src/test/resources/" \
-   && [ -f "$jar_dir/target/quarkus-app/quarkus-run.jar" ]; then
-  log "using a copy of the existing build target/quarkus-app (newer than every migration)"
-  service_build="from the existing target/quarkus-app build, newer than every migration file"
+# --- 1. Throwaway cluster, the real migrations applied by the service at start-up -------
+bench_start_cluster
+bench_start_service
+bench_stop_service
+if [ "$BENCH_JAR_DIR" = "$BENCH_REPO" ]; then
+  service_build="from the existing target/quarkus-app build, newer than every source file"
 else
-  # Build a private copy of the working tree, so the shared target/ is left alone.
-  log "building the service (private copy of the working tree, mvnw package -DskipTests)"
-  mkdir -p "$state/build"
-  cp -r pom.xml mvnw .mvn src "$state/build/"
-  if (cd "$state/build" && JAVA_HOME=$JDK timeout 600 ./mvnw -B -ntp -q package -DskipTests \
-        > "$state/build.log" 2>&1); then
-    jar_dir=$state/build
-    service_build="built from a private copy of the working tree"
-  else
-    # Other engineers edit the working tree: it may not compile at this moment. The
-    # migrations are plain SQL, so apply them as Flyway would (one transaction each, in
-    # version order, placeholders substituted, afterMigrate last) rather than give up.
-    grep -m 3 ERROR "$state/build.log" >&2 || true
-    log "the working tree does not build right now: applying the migrations with psql instead"
-    jar_dir=
-    service_build="the working tree did not compile, so applied with psql as Flyway would: same files, one transaction each"
-  fi
-fi
-
-apply_migrations_with_psql() {
-  psql_as owner -c "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version text,
-    description text, script text NOT NULL, success boolean NOT NULL)" >/dev/null
-  local f v rank=0
-  while read -r f; do
-    rank=$(( rank + 1 ))
-    v=$(basename "$f" | sed -n 's/^V\([0-9]*\)__.*/\1/p')
-    sed -e "s/\${app_role}/$DB_APP_USER/g" -e 's/\${flyway:table}/flyway_schema_history/g' "$f" \
-      | psql_as owner -1 -f - >/dev/null || die "migration $(basename "$f") failed"
-    psql_as owner -c "INSERT INTO flyway_schema_history VALUES ($rank, '$v', '', '$(basename "$f")', true)" >/dev/null
-  done < <(for f in "$migrations"/V*__*.sql; do
-             echo "$(basename "$f" | sed -n 's/^V\([0-9]*\)__.*/\1/p') $f"
-           done | sort -n | cut -d' ' -f2-)
-  [ ! -f "$migrations/afterMigrate.sql" ] || psql_as owner -f "$migrations/afterMigrate.sql" >/dev/null
-}
-
-if [ -z "$jar_dir" ]; then
-  apply_migrations_with_psql
-else
-http_port=$(free_port)
-log "starting the service once on 127.0.0.1:$http_port (Flyway migrates at start-up)"
-(
-  eval "$(db/local/services.sh env "$state")"
-  cd "$jar_dir"
-  exec "$JDK/bin/java" -Dquarkus.profile=dev -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$http_port" -jar target/quarkus-app/quarkus-run.jar
-) > "$state/quarkus.log" 2>&1 &
-quarkus_pid=$!
-ready=
-for _ in $(seq 1 180); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$http_port/q/health/ready"; then ready=1; break; fi
-  kill -0 "$quarkus_pid" 2>/dev/null || break
-  sleep 0.5
-done
-kill "$quarkus_pid" 2>/dev/null || true
-wait "$quarkus_pid" 2>/dev/null || true
-quarkus_pid=
-if [ -z "$ready" ]; then
-  tail -30 "$state/quarkus.log" >&2
-  die "the service did not become ready"
-fi
+  service_build="built from a private copy of the working tree"
 fi
 schema_version=$(psql_as owner -At -c "SELECT max(version::int) FROM flyway_schema_history WHERE success")
 log "schema at migration V$schema_version ($service_build)"
@@ -470,15 +337,12 @@ log "phase 2: $phase2_what"
 psql_as owner -c "$phase2_sql" -c "DROP INDEX $page_index_name" -c "ANALYZE messages" >/dev/null
 capture_plans "_phase2" "$( [ "$layout" = old ] && echo yes || echo no )"
 run_phase "phase 2 ($phase2_what)" "${phase2[@]}"
-kill "$monitor_pid" 2>/dev/null || true
-wait "$monitor_pid" 2>/dev/null || true
-monitor_pid=
+stop_monitor
 foreign_cpu=$(sed -n 's/^TOTAL foreign CPU .* = \(.*\) of one core on average$/\1/p' "$results/interference.txt")
 steal_cpu=$(sed -n 's/^TOTAL steal .* = \(.*\) of one core on average$/\1/p' "$results/interference.txt")
 log "other processes used ${foreign_cpu:-?} of one core on average during the measurements, hypervisor steal ${steal_cpu:-?}"
 
 # --- 5. Report ----------------------------------------------------------------------------
-median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 tps_of() { sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$1"; }
 lat_of() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$1"; }
 # Per-statement latency (-r) of the measured statement (for the pipeline: \endpipeline).
@@ -526,10 +390,6 @@ describe() {
 }
 baseline_of() { case $1 in a*|b*|c) echo a ;; *_typical) echo d_typical ;; *_heavy) echo d_heavy ;; esac; }
 
-commit=$(git rev-parse --short HEAD)
-dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo " (working tree with uncommitted changes)" || true)
-mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
-cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 table=$(
   echo "| variant | what | round trips | TPS (median) | TPS range | latency avg ms | × baseline TPS | measured statement ms (-r) |"
   echo "|---|---|---|---|---|---|---|---|"
@@ -544,9 +404,7 @@ table=$(
 )
 phase2_names=$(for v in "${phase2[@]}"; do printf '`%s`, ' "${v%%|*}"; done | sed 's/, $//')
 generated=$(cat <<MD
-<!-- BEGIN generated by bench/rls/run.sh: rewritten by every run, edit outside these markers -->
-Measured $(date -u '+%Y-%m-%d %H:%M UTC') on this machine: $(nproc) cores ($cpu), $mem RAM,
-PostgreSQL $pg_version (throwaway cluster, fsync off), git commit $commit$dirty; load average before the run: $load_before.
+Measured $(date -u '+%Y-%m-%d %H:%M UTC'): $(bench_machine); load average before the run: $load_before.
 Command: \`$command_line\` (pgbench -n -M prepared, $CLIENTS clients, $THREADS threads, $DURATION s per run,
 $REPS repetitions interleaved, medians; pgbench runs on the same $(nproc) cores as the server;
 processes outside the benchmark used ${foreign_cpu:-?} of one core on average during the measurements and
@@ -571,49 +429,16 @@ Plans (each statement PREPAREd and executed 40 times with random parameters firs
 chooses as under pgbench; as the role and inside the transaction the service uses):
 \`bench/rls/results/plans_*.txt\` (\`*_phase2\`: after the index change); checks and the single-statement test: \`bench/rls/results/checks.txt\`;
 raw pgbench output: \`bench/rls/results/raw/\`.
-<!-- END generated by bench/rls/run.sh -->
 MD
 )
-printf '%s\n' "$generated" > "$results/summary.md"
 # Publish: replace the files of the previous run (other files in results/ are left alone).
 mkdir -p "$here/results/raw"
-rm -f "$here/results/raw/"*.txt "$here/results/"plans_*.txt "$here/results/checks.txt" \
-      "$here/results/summary.md" "$here/results/interference.txt"
-cp "$results"/*.txt "$results/summary.md" "$here/results/"
+rm -f "$here/results/raw/"*.txt "$here/results/"plans_*.txt "$here/results/checks.txt" "$here/results/interference.txt"
+cp "$results"/*.txt "$here/results/"
 cp "$raw"/*.txt "$here/results/raw/"
 
-doc=docs/BENCHMARKS.md
-mkdir -p docs
-if [ ! -f "$doc" ]; then
-  cat > "$doc" <<'MD'
-# Benchmarks
-
-Benchmarks live under `bench/`, one folder per question, each run by one command that starts
-its own throwaway PostgreSQL and Redis on loopback and removes them afterwards. Results are
-quoted as medians of repeated runs, and as ratios against a baseline measured in the same run
-on the same machine: absolute figures from a shared 2-core machine only compare within a run.
-MD
-fi
-GENERATED="$generated" python3 - "$doc" <<'PY'
-import os, re, sys
-path = sys.argv[1]
-text = open(path).read()
-gen = os.environ["GENERATED"].strip("\n")
-begin, end = "<!-- BEGIN generated by bench/rls/run.sh", "<!-- END generated by bench/rls/run.sh -->"
-if begin in text and end in text:
-    i = text.index(begin)
-    j = text.index(end) + len(end)
-    text = text[:i] + gen + text[j:]
-elif "## Row-level security cost" in text:
-    i = text.index("## Row-level security cost")
-    i = text.index("\n", i) + 1
-    text = text[:i] + "\n" + gen + "\n" + text[i:]
-else:
-    text = text.rstrip("\n") + "\n\n## Row-level security cost\n\n" + gen + "\n"
-open(path, "w").write(text)
-PY
-
+bench_write_section "Row-level security cost" "$generated"
 echo
 printf '%s\n' "$table"
 echo
-log "done: $doc updated, details in bench/rls/results/"
+log "done: docs/BENCHMARKS.md updated, details in bench/rls/results/"

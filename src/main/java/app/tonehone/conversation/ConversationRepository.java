@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -68,15 +67,24 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return sql.append(" order by last_activity_at desc, id desc limit :limit").toString();
     }
 
+    static final String LIVE = "select " + COLUMNS + " from conversations where id = :id and user_id = :user and deleted_at is null";
+    /** No key update, as Hibernate locks for PESSIMISTIC_WRITE: messages (whose FK takes key share) are not blocked by it. */
+    static final String LIVE_FOR_UPDATE = LIVE + " for no key update";
+
     /** The user's conversation unless it was deleted; null otherwise. */
     public Uni<Conversation> findLive(UUID userId, UUID id) {
-        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId).firstResult();
+        return live(userId, id, LIVE);
     }
 
     /** As {@link #findLive}, locked until the transaction ends (writers take turns). */
     public Uni<Conversation> findLiveForUpdate(UUID userId, UUID id) {
-        return find("id = ?1 and userId = ?2 and deletedAt is null", id, userId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return live(userId, id, LIVE_FOR_UPDATE);
+    }
+
+    private static Uni<Conversation> live(UUID userId, UUID id, String sql) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Conversation.class)
+                .setParameter("id", id).setParameter("user", userId)
+                .getSingleResultOrNull());
     }
 
     /** Whether {@code toneId} is one of the user's profiles ("profile"), a preset ("preset"), or neither (null). */

@@ -52,6 +52,7 @@ public class ToneProfileRepository implements PanacheRepositoryBase<ToneProfile,
             ) v order by distance, kind, sort_name, id limit ?6""";
 
     private static final String IS_PRESET = "select count(*) from tone_presets where id = ?1";
+    private static final String COUNT_OWN = "select count(*) from tone_profiles where user_id = ?1";
     private static final String LOCK_ACCOUNT = "select count(*) from (select 1 from users where id = ?1 for no key update) locked";
 
     /** Up to {@code limit} visible profiles in list order, after {@code after} when it is not null. */
@@ -90,7 +91,8 @@ public class ToneProfileRepository implements PanacheRepositoryBase<ToneProfile,
     }
 
     public Uni<Long> countOwn(UUID userId) {
-        return count("userId", userId);
+        return Panache.getSession().chain(session -> session.createNativeQuery(COUNT_OWN, Long.class)
+                .setParameter(1, userId).getSingleResult());
     }
 
     /**
