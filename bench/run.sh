@@ -21,7 +21,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 BENCH_COMMAND=bench/run.sh BENCH_SUMMARY=load/summary.md
-bench_init load
+MAX_SECONDS=${MAX_SECONDS:-3600} bench_init load
 USERS=${USERS:-20000}
 SCALE=${SCALE:-1}
 TOKENS=${TOKENS:-600}
