@@ -284,8 +284,8 @@ run_scenario() {
     echo "$paced_out" > "$RESULTS/$name.paced.wrk.txt"
     run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.paced.pgbench.txt" -R "$rate"
     read -r paced_pg50 paced_pg99 < <(pgbench_latencies "$dir")
-    printf '| %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
-      "$(wrk_ms p50 "$paced_out")" "$(wrk_ms p99 "$paced_out")" "$(wrk_late "$paced_out")" "$(wrk_max_lag "$paced_out")" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
+      "$(wrk_ms p50 "$paced_out")" "$(wrk_ms p99 "$paced_out")" "$(wrk_errors "$paced_out")" "$(wrk_late "$paced_out")" "$(wrk_max_lag "$paced_out")" \
       "$(field cpu_ms "$paced_out")" "$paced_pg50" "$paced_pg99" \
       >> "$BENCH_STATE/paced.rows"
   fi

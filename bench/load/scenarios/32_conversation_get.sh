@@ -11,7 +11,7 @@ LUA
 PGBENCH=$(cat <<'SQL'
 BEGIN;
 {{ begin_tenant_transaction | :user_id }};
-{{ from conversations c1_0 where | :conversation_id | :user_id | 0 | 1 }};
+{{ from conversations where id = \$1 and user_id = \$2 and deleted_at is null$ | :conversation_id | :user_id }};
 COMMIT;
 SQL
 )
