@@ -33,7 +33,13 @@ revision() { [ "$1" = worktree ] && echo "" || echo "$1"; }
 for rev in "$REV_A" "$REV_B"; do
   [ "$rev" = worktree ] || git rev-parse --verify -q "$rev^{commit}" >/dev/null || die "unknown revision $rev"
 done
-migrations() { if [ "$1" = worktree ]; then git ls-files -s src/main/resources/db; else git ls-tree -r "$1" src/main/resources/db; fi | awk '{print $NF, $(NF-1)}' | sort; }
+migrations() { # "path blob-hash" of every migration file of a revision or of the working tree
+  if [ "$1" = worktree ]; then
+    git ls-files -co --exclude-standard src/main/resources/db | while read -r f; do echo "$f $(git hash-object "$f")"; done
+  else
+    git ls-tree -r "$1" src/main/resources/db | awk '{print $4, $3}'
+  fi | sort
+}
 [ "$(migrations "$REV_A")" = "$(migrations "$REV_B")" ] || die "$REV_A and $REV_B have different migrations"
 
 bench_build_service "$(revision "$REV_A")"; JAR_A=$BENCH_JAR_DIR
@@ -76,12 +82,13 @@ table=$(
       "$(awk -v a="$ca" -v b="$cb" 'BEGIN {print b / a}')"
   done
 )
-body="A = $REV_A ($( [ "$REV_A" = worktree ] && echo "working tree" || git rev-parse --short "$REV_A")), B = $REV_B ($( [ "$REV_B" = worktree ] && echo "working tree" || git rev-parse --short "$REV_B")); medians of $ROUNDS rounds, $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s of warm-up per scenario and start.
+short() { if [ "$1" = worktree ]; then echo worktree; else git rev-parse --short "$1"; fi; }
+body="A = $REV_A ($(short "$REV_A")), B = $REV_B ($(short "$REV_B")); medians of $ROUNDS rounds, $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s of warm-up per scenario and start.
 Machine: $(bench_machine). Database: $DATA_SUMMARY.
 Command: \`$( [ "$SCALE" = 0.05 ] && [ "$USERS" = 2000 ] || printf 'SCALE=%s USERS=%s ' "$SCALE" "$USERS")bench/ab.sh $REV_A $REV_B $*\`
 
 $table"
 mkdir -p "$BENCH_HERE/results/ab"
 printf '%s\n\nRaw (build round scenario req/s p50 p99 cpu_ms):\n%s\n' "$body" "$(cat "$RAW")" \
-  > "$BENCH_HERE/results/ab/$(date -u +%Y%m%d-%H%M)-${REV_A//\//_}-${REV_B//\//_}.md"
+  > "$BENCH_HERE/results/ab/$(date -u +%Y%m%d-%H%M)-$(short "$REV_A")-$(short "$REV_B").md"
 printf '%s\n' "$body"

@@ -82,12 +82,17 @@ psql_as() {
 # Sets BENCH_JAR_DIR.
 bench_build_service() {
   local revision=${1:-} dir
+  dir=$BENCH_STATE/build${revision:+-$revision}
   if [ -z "$revision" ] && [ -f target/quarkus-app/quarkus-run.jar ] \
      && [ -z "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
-    BENCH_JAR_DIR=$BENCH_REPO
+    # A copy: another build may clean the shared target/ while the service restarts from it.
+    log "using a copy of target/quarkus-app (newer than every source file)"
+    mkdir -p "$dir/target" "$dir/src/test/resources"
+    cp -r target/quarkus-app "$dir/target/" && cp -r src/test/resources/dev-keys "$dir/src/test/resources/" \
+      || die "could not copy target/quarkus-app"
+    BENCH_JAR_DIR=$dir
     return
   fi
-  dir=$BENCH_STATE/build${revision:+-$revision}
   mkdir -p "$dir"
   if [ -n "$revision" ]; then
     log "building the service at $revision ($(git rev-parse --short "$revision"))"

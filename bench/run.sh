@@ -76,12 +76,13 @@ the measured run ÷ its requests.
 |---|---|---|---|---|---|---|---|---|---|---|
 $ROWS
 Below saturation (PACED_SHARE=$PACED_SHARE): each scenario again for ${DURATION}s at $PACED_SHARE × the service's rate above,
-same connections, paced on a fixed schedule (open loop: wrk with \`load/common.lua\`'s delay, pgbench -R at the same rate).
-Both count latency from the send; "late" is the share of the service's sends that left more than 1 ms after their slot
-because every connection was busy (0% means the p99 hides no queueing), with the worst such lag.
+same connections, paced on a fixed schedule (open loop: wrk with \`load/common.lua\`'s delay, pgbench -R at the same rate,
+with random (Poisson) arrivals). Both count latency from the send; "late" is the share of the service's sends that left more
+than 1 ms after their slot because every connection was busy (0% means the p99 hides no queueing), with the worst such lag;
+pgbench's schedule lag is the same measure for its transactions.
 
-| scenario | conns | offered req/s | service req/s | p50 ms | p99 ms | errors | late | worst lag ms | service CPU ms/req | pgbench p50 ms | pgbench p99 ms |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| scenario | conns | offered req/s | service req/s | p50 ms | p99 ms | errors | late | worst lag ms | service CPU ms/req | pgbench p50 ms | pgbench p99 ms | pgbench lag avg (max) ms |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$BENCH_STATE/paced.rows")
 
 Growth curves: wrk alone, $GROWTH_CONNS connections, ${GROWTH_SECONDS}s after 2s of warm-up; "targets" is how many

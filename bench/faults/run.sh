@@ -14,13 +14,12 @@ CLIENTS=${CLIENTS:-16}
 LOAD_SECONDS=${LOAD_SECONDS:-40}
 FAULT_AT=${FAULT_AT:-10}
 REDIS_OUTAGE=${REDIS_OUTAGE:-5}
-SERVICE_OPTIONS=(-Dtonehone.rate-limits.login-per-address=100000000 -Dtonehone.rate-limits.requests-per-user=100000000)
 . "$BENCH_REPO/bench/load/lib.sh"
 
 bench_start_cluster
 PGDATA_DIR=$(cat "$BENCH_STATE/pg-location")
 BENCH_SERVICE_PORT=$(free_port)
-bench_start_service "${SERVICE_OPTIONS[@]}"
+bench_start_service "${RATE_LIMITS[@]}"
 register_seed_account
 build_data 300 0.02
 make_durable
@@ -43,7 +42,7 @@ kill_service() {
   kill -KILL "$BENCH_SERVICE_PID"
   wait "$BENCH_SERVICE_PID" 2>/dev/null || true
   BENCH_SERVICE_PID=
-  bench_start_service "${SERVICE_OPTIONS[@]}"
+  bench_start_service "${RATE_LIMITS[@]}"
 }
 
 ROWS=""

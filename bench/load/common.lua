@@ -53,7 +53,7 @@ if thread_rate then
   local interval_ms, next_slot = 1000 / thread_rate, nil
   paced_sends, paced_late, paced_max_lag_ms = 0, 0, 0
 
-  -- Called for a connection as soon as its response is read: milliseconds to wait.
+  -- Called by wrk before a connection sends its next request: milliseconds to wait.
   function delay()
     local now = now_ms()
     local slot = next_slot or now

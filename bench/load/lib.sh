@@ -115,7 +115,8 @@ wrk_run() {
 measure_service() {
   local before out
   before=$(service_cpu_ticks)
-  out=$(wrk_run "$@")
+  out=$(wrk_run "$@") || exit 1  # command substitutions do not inherit set -e
+  [ "$(field requests "$out")" -gt 0 ] || die "wrk completed no request"
   echo "$out $(awk -v t="$(( $(service_cpu_ticks) - before ))" -v n="$(field requests "$out")" -v hz="$(getconf CLK_TCK)" \
     'BEGIN {printf "cpu_ms=%.2f", t * 1000 / hz / n}')"
 }
@@ -265,7 +266,7 @@ run_scenario() {
   # the service's CPU time.
   wrk_run "$WARMUP" "$conns" "$dir/script.lua" >/dev/null
   psql_as super -c "select pg_stat_statements_reset()" >/dev/null
-  wrk_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua")
+  wrk_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua") || exit 1
   echo "$wrk_out" > "$RESULTS/$name.wrk.txt"
   psql_as super -At -F ' | ' -c "select round(calls::numeric / $(field requests "$wrk_out"), 2), query
       from pg_stat_statements where userid = '$DB_APP_USER'::regrole and calls > 0 order by calls desc, query" \
@@ -280,13 +281,14 @@ run_scenario() {
   # closed-loop rate, same connections (a row of $BENCH_STATE/paced.rows).
   if awk -v s="$PACED_SHARE" 'BEGIN {exit !(s > 0)}'; then
     rate=$(awk -v r="$(wrk_rps "$wrk_out")" -v s="$PACED_SHARE" 'BEGIN {printf "%.0f", r * s}')
-    paced_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua" "$rate")
+    paced_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua" "$rate") || exit 1
     echo "$paced_out" > "$RESULTS/$name.paced.wrk.txt"
     run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.paced.pgbench.txt" -R "$rate"
     read -r paced_pg50 paced_pg99 < <(pgbench_latencies "$dir")
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s%% | %s | %s | %s | %s | %s |\n' "$TITLE" "$conns" "$rate" "$(wrk_rps "$paced_out")" \
       "$(wrk_ms p50 "$paced_out")" "$(wrk_ms p99 "$paced_out")" "$(wrk_errors "$paced_out")" "$(wrk_late "$paced_out")" "$(wrk_max_lag "$paced_out")" \
       "$(field cpu_ms "$paced_out")" "$paced_pg50" "$paced_pg99" \
+      "$(sed -n 's/^rate limit schedule lag: avg \([0-9.]*\) (max \([0-9.]*\)) ms/\1 (\2)/p' "$RESULTS/$name.paced.pgbench.txt")" \
       >> "$BENCH_STATE/paced.rows"
   fi
 

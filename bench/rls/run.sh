@@ -53,16 +53,16 @@ stop_monitor() {
   if [ -n "$monitor_pid" ]; then kill "$monitor_pid" 2>/dev/null || true; wait "$monitor_pid" 2>/dev/null || true; fi
   monitor_pid=
 }
-trap 'rc=$?; stop_monitor; (exit "$rc"); bench_cleanup' EXIT
+trap 'rc=$?; set +e; stop_monitor; (exit "$rc"); bench_cleanup' EXIT  # set +e: (exit rc) must not end the trap
 
 # --- 1. Throwaway cluster, the real migrations applied by the service at start-up -------
 bench_start_cluster
 bench_start_service
 bench_stop_service
-if [ "$BENCH_JAR_DIR" = "$BENCH_REPO" ]; then
-  service_build="from the existing target/quarkus-app build, newer than every source file"
-else
+if [ -f "$BENCH_JAR_DIR/pom.xml" ]; then
   service_build="built from a private copy of the working tree"
+else
+  service_build="from a copy of the existing target/quarkus-app build, newer than every source file"
 fi
 schema_version=$(psql_as owner -At -c "SELECT max(version::int) FROM flyway_schema_history WHERE success")
 log "schema at migration V$schema_version ($service_build)"

@@ -1,4 +1,4 @@
-\set t random(1, 761)
+\set t random(1, 819)
 select * from bench.t_10_message_page_first where t = :t \gset
 BEGIN;
 select begin_tenant_transaction(:user_id);

@@ -1,4 +1,4 @@
-\set t random(1, 285)
+\set t random(1, 585)
 select * from bench.t_30_dashboard where t = :t \gset
 BEGIN;
 select begin_tenant_transaction(:user_id);

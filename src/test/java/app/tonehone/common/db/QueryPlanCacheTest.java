@@ -9,7 +9,14 @@ import io.quarkus.hibernate.orm.runtime.JPAConfig;
 import io.quarkus.hibernate.orm.runtime.PersistenceUnitUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.spi.QueryInterpretationCache;
 import org.junit.jupiter.api.Test;
@@ -49,5 +56,25 @@ class QueryPlanCacheTest {
         requests.run();
 
         assertThat(planCache().getNumberOfCachedQueryPlans()).isEqualTo(before);
+    }
+
+    /** Without the cache an HQL query is parsed again on every call: the service sends none. */
+    @Test
+    void theServiceSendsNoHql() throws IOException {
+        Pattern hql = Pattern.compile("\\b(find|list|stream|count|exists|update|delete)\\(\"|create(Selection|Mutation)?Query\\(");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            List<String> offenders = sources.filter(path -> path.toString().endsWith(".java"))
+                    .flatMap(path -> lines(path).filter(line -> hql.matcher(line).find()).map(line -> path + ": " + line.strip()))
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    private static Stream<String> lines(Path path) {
+        try {
+            return Files.readAllLines(path).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
