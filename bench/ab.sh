@@ -46,6 +46,7 @@ bench_build_service "$(revision "$REV_A")"; JAR_A=$BENCH_JAR_DIR
 bench_build_service "$(revision "$REV_B")"; JAR_B=$BENCH_JAR_DIR
 BENCH_JAR_DIR=$JAR_A
 bench_load_setup
+collect_deep_cursors
 bench_stop_service
 
 for name in "$@"; do prepare_scenario "$name"; done

@@ -140,6 +140,10 @@ bench_stop_service() {
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
+# Of a pgbench summary (a file, or standard input): its TPS, its average latency in ms.
+tps_of() { sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "${1:--}"; }
+lat_of() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "${1:--}"; }
+
 # One line naming the machine, the database and the code measured.
 bench_machine() {
   local cpu mem pg commit dirty=""

@@ -36,6 +36,7 @@ mkdir -p "$RESULTS"
 . "$BENCH_HERE/load/lib.sh"
 
 bench_load_setup
+collect_deep_cursors
 if [ -n "${BENCH_PAUSE:-}" ]; then  # to look around: the service, the cluster and the tokens stay up this long
   log "pausing ${BENCH_PAUSE}s: service $BENCH_HTTP, state $BENCH_STATE (secrets.env, tokens)"
   sleep "$BENCH_PAUSE" & wait $!

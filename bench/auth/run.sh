@@ -59,8 +59,8 @@ for rep in $(seq 1 "$REPS"); do
   for variant in begin_set_config begin_tenant_transaction; do
     out=$(PGPASSWORD=$DB_APP_PASSWORD pgbench -n -M prepared -c 8 -j 2 -T "$DURATION" -h 127.0.0.1 -p "$PG_PORT" \
       -U "$DB_APP_USER" -f "$BENCH_HERE/$variant.sql" "$DB_NAME" 2>&1)
-    tps[$variant]+="$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p') "
-    lat[$variant]+="$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p') "
+    tps[$variant]+="$(echo "$out" | tps_of) "
+    lat[$variant]+="$(echo "$out" | lat_of) "
   done
 done
 med() { tr ' ' '\n' | sed '/^$/d' | median; }

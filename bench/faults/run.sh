@@ -16,14 +16,10 @@ FAULT_AT=${FAULT_AT:-10}
 REDIS_OUTAGE=${REDIS_OUTAGE:-5}
 . "$BENCH_REPO/bench/load/lib.sh"
 
-bench_start_cluster
+USERS=300 SCALE=0.02 TOKENS=300
+BENCH_SERVICE_PORT=$(free_port)  # a restarted service keeps its address for the clients
+bench_load_setup
 PGDATA_DIR=$(cat "$BENCH_STATE/pg-location")
-BENCH_SERVICE_PORT=$(free_port)
-bench_start_service "${RATE_LIMITS[@]}"
-register_seed_account
-build_data 300 0.02
-make_durable
-log_in_users 300
 # One small conversation of a different regular user for each client.
 psql_as super -At -F ' ' -c "select distinct on (n) n, bench.conversation_id(n, j) from bench.conversations
     where n between 216 and 300 and messages < 1000 order by n, j limit $CLIENTS" |

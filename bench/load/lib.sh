@@ -8,8 +8,7 @@ RATE_LIMITS=(-Dtonehone.rate-limits.login-per-email=100000000 -Dtonehone.rate-li
   -Dtonehone.auth.access-token-ttl=PT3H)
 
 # bench_load_setup: a throwaway cluster with the benchmark data (USERS, SCALE), the service
-# (BENCH_JAR_DIR, built if unset) started on it with RATE_LIMITS, TOKENS users logged in and
-# the cursors into the deep conversations collected.
+# (BENCH_JAR_DIR, built if unset) started on it with RATE_LIMITS, and TOKENS users logged in.
 bench_load_setup() {
   ensure_load_tools
   bench_start_cluster
@@ -21,7 +20,6 @@ bench_load_setup() {
   make_durable
   bench_start_service "${RATE_LIMITS[@]}"
   log_in_users "$TOKENS"
-  collect_deep_cursors
 }
 
 ensure_load_tools() {
@@ -180,7 +178,7 @@ run_growth() {
 # search_path; the statements name their tables unqualified). Same rows every time: only the
 # number of partitions changes. Prints a table row per count.
 partition_curve() {
-  local n since page_tps insert_tps p
+  local n since page post p
   since=$(psql_as super -At -c "select to_char(date_trunc('month', now() at time zone 'utc') - interval '4 months', 'YYYY-MM-DD')")
   for n in 6 24 60; do
     log "partitions: $n"
@@ -208,11 +206,8 @@ SQL
         -T "$GROWTH_SECONDS" -h 127.0.0.1 -p "$PG_PORT" -U postgres -f "$RESULTS/$p.pgbench.sql" "$DB_NAME" \
         > "$RESULTS/partitions-$n-$p.pgbench.txt" 2>&1 || { tail -3 "$RESULTS/partitions-$n-$p.pgbench.txt" >&2; die "partitions $n: pgbench failed"; }
     done
-    page_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/partitions-$n-10_message_page_first.pgbench.txt")
-    insert_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/partitions-$n-20_post_message.pgbench.txt")
-    printf '| %s | %.0f | %s | %.0f | %s |\n' "$n" "$page_tps" \
-      "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$RESULTS/partitions-$n-10_message_page_first.pgbench.txt")" \
-      "$insert_tps" "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$RESULTS/partitions-$n-20_post_message.pgbench.txt")"
+    page=$RESULTS/partitions-$n-10_message_page_first.pgbench.txt post=$RESULTS/partitions-$n-20_post_message.pgbench.txt
+    printf '| %s | %.0f | %s | %.0f | %s |\n' "$n" "$(tps_of "$page")" "$(lat_of "$page")" "$(tps_of "$post")" "$(lat_of "$post")"
     psql_as super -c "drop schema parts_$n cascade" >/dev/null
   done
 }
@@ -270,6 +265,7 @@ run_scenario() {
   wrk_run "$WARMUP" "$conns" "$dir/script.lua" >/dev/null
   psql_as super -c "select pg_stat_statements_reset()" >/dev/null
   wrk_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua") || exit 1
+  rps=$(wrk_rps "$wrk_out")
   echo "$wrk_out" > "$RESULTS/$name.wrk.txt"
   psql_as super -At -F ' | ' -c "select round(calls::numeric / $(field requests "$wrk_out"), 2), query
       from pg_stat_statements where userid = '$DB_APP_USER'::regrole and calls > 0 order by calls desc, query" \
@@ -277,13 +273,13 @@ run_scenario() {
 
   # The database's ceiling: the same statements through pgbench, as the request role.
   run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.pgbench.txt"
-  pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$name.pgbench.txt")
+  pg_tps=$(tps_of "$RESULTS/$name.pgbench.txt")
   read -r pg50 pg99 < <(pgbench_latencies "$dir")
 
   # Below saturation: the service and pgbench paced at PACED_SHARE of the service's
   # closed-loop rate, same connections (a row of $BENCH_STATE/paced.rows).
   if awk -v s="$PACED_SHARE" 'BEGIN {exit !(s > 0)}'; then
-    rate=$(awk -v r="$(wrk_rps "$wrk_out")" -v s="$PACED_SHARE" 'BEGIN {printf "%.0f", r * s}')
+    rate=$(awk -v r="$rps" -v s="$PACED_SHARE" 'BEGIN {printf "%.0f", r * s}')
     paced_out=$(measure_service "$DURATION" "$conns" "$dir/script.lua" "$rate") || exit 1
     echo "$paced_out" > "$RESULTS/$name.paced.wrk.txt"
     run_pgbench "$name" "$dir" "$conns" "$RESULTS/$name.paced.pgbench.txt" -R "$rate"
@@ -295,7 +291,6 @@ run_scenario() {
       >> "$BENCH_STATE/paced.rows"
   fi
 
-  rps=$(wrk_rps "$wrk_out")
   printf '| %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %.2f |' "$TITLE" "$conns" "$rps" \
     "$(wrk_ms p50 "$wrk_out")" "$(wrk_ms p99 "$wrk_out")" "$(wrk_errors "$wrk_out")" "$(field cpu_ms "$wrk_out")" "$pg_tps" "$pg50" "$pg99" \
     "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN {print a / b}')"

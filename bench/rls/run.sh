@@ -343,8 +343,6 @@ steal_cpu=$(sed -n 's/^TOTAL steal .* = \(.*\) of one core on average$/\1/p' "$r
 log "other processes used ${foreign_cpu:-?} of one core on average during the measurements, hypervisor steal ${steal_cpu:-?}"
 
 # --- 5. Report ----------------------------------------------------------------------------
-tps_of() { sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$1"; }
-lat_of() { sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$1"; }
 # Per-statement latency (-r) of the measured statement (for the pipeline: \endpipeline).
 stmt_of() {
   if grep -q 'endpipeline' "$1"; then
